@@ -1,0 +1,26 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, lowest first; a target depends only on targets above it in this list
+// (see DEVELOPERS.md). Later layers (ScenarioIDE, CekuraAPI, LanguageServerProtocol,
+// LanguageServer) join as their issues land.
+let package = Package(
+    name: "cekura-lsp",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cekura-lsp", targets: ["cekura-lsp"]),
+        .executable(name: "cekura-bench", targets: ["cekura-bench"]),
+    ],
+    targets: [
+        .target(name: "JSONSyntax"),
+        .target(name: "ScenarioModel", dependencies: ["JSONSyntax"]),
+        .target(name: "ScenarioCheck", dependencies: ["JSONSyntax", "ScenarioModel"]),
+        .executableTarget(name: "cekura-lsp", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck"]),
+        .executableTarget(name: "cekura-bench", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck"]),
+
+        .testTarget(name: "JSONSyntaxTests", dependencies: ["JSONSyntax"]),
+        .testTarget(name: "ScenarioModelTests", dependencies: ["JSONSyntax", "ScenarioModel"]),
+        .testTarget(name: "ScenarioCheckTests", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck"]),
+        .testTarget(name: "CekuraLSPTests", dependencies: ["JSONSyntax", "ScenarioCheck", "cekura-lsp"]),
+    ]
+)

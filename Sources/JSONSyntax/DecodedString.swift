@@ -1,0 +1,153 @@
+/// A string's value together with the way back to its source bytes. Offsets on
+/// the decoded side are UTF-8 byte offsets into `value`; each escape (`\n`,
+/// `\"`, `\u00e9`, a surrogate pair, an invalid byte shown as U+FFFD) is an
+/// atomic span, and the literal runs between escapes map one to one.
+public struct DecodedString: Hashable, Sendable {
+    public let value: String
+    /// The source bytes of the content: between the quotes, or the whole word of
+    /// an unquoted key.
+    public let contentRange: TextRange
+    let spans: [EscapeSpan]
+    public let utf8Count: Int
+
+    struct EscapeSpan: Hashable, Sendable {
+        var decodedStart: Int
+        var decodedEnd: Int
+        var sourceStart: Int
+        var sourceEnd: Int
+    }
+
+    /// The source offset of decoded offset `offset`. An offset inside an escape
+    /// maps to the escape's start, or to its end when `roundingUp`, so that a
+    /// decoded range always maps to a source range covering it.
+    public func sourceOffset(ofDecoded offset: Int, roundingUp: Bool = false) -> Int {
+        let offset = min(max(0, offset), utf8Count)
+        guard let index = lastSpan(where: { $0.decodedStart <= offset }) else {
+            return contentRange.start + offset
+        }
+        let span = spans[index]
+        if offset == span.decodedStart { return span.sourceStart }
+        if offset < span.decodedEnd { return roundingUp ? span.sourceEnd : span.sourceStart }
+        return span.sourceEnd + (offset - span.decodedEnd)
+    }
+
+    public func sourceRange(ofDecoded range: Range<Int>) -> TextRange {
+        let start = sourceOffset(ofDecoded: range.lowerBound)
+        return TextRange(start, max(start, sourceOffset(ofDecoded: range.upperBound, roundingUp: true)))
+    }
+
+    /// The decoded offset of a source offset; a source offset inside an escape
+    /// maps to the start of what the escape decodes to.
+    public func decodedOffset(ofSource offset: Int) -> Int {
+        let offset = min(max(contentRange.start, offset), contentRange.end)
+        guard let index = lastSpan(where: { $0.sourceStart <= offset }) else {
+            return offset - contentRange.start
+        }
+        let span = spans[index]
+        if offset < span.sourceEnd { return span.decodedStart }
+        return span.decodedEnd + (offset - span.sourceEnd)
+    }
+
+    /// Binary search for the last span satisfying a predicate that holds for a
+    /// prefix of `spans`.
+    private func lastSpan(where predicate: (EscapeSpan) -> Bool) -> Int? {
+        var low = 0, high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if predicate(spans[mid]) { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? nil : low - 1
+    }
+}
+
+extension DecodedString {
+    /// Decodes the content of a string token. The scanner has already reported
+    /// every problem; here invalid escapes stay as written, lone surrogates and
+    /// invalid bytes become U+FFFD, and nothing fails.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, content: TextRange, flags: StringFlags) -> DecodedString {
+        guard !flags.isDisjoint(with: .needsDecoding) else {
+            let slice = UnsafeBufferPointer(rebasing: bytes[content.start..<content.end])
+            return DecodedString(value: String(decoding: slice, as: UTF8.self), contentRange: content,
+                                 spans: [], utf8Count: content.length)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(content.length)
+        var spans: [EscapeSpan] = []
+        let singleQuoted = flags.contains(.singleQuoted)
+        var index = content.start
+        func emit(_ decoded: [UInt8], sourceEnd: Int) {
+            spans.append(EscapeSpan(decodedStart: out.count, decodedEnd: out.count + decoded.count,
+                                    sourceStart: index, sourceEnd: sourceEnd))
+            out.append(contentsOf: decoded)
+            index = sourceEnd
+        }
+        while index < content.end {
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                let length = validUTF8SequenceLength(bytes, at: index)
+                if length == 0 {
+                    emit(replacementCharacter, sourceEnd: index + 1)
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                    index += length
+                }
+                continue
+            }
+            guard byte == .backslash, index + 1 < content.end else {
+                out.append(byte)
+                index += 1
+                continue
+            }
+            let escaped = bytes[index + 1]
+            switch escaped {
+            case .quote, .backslash, .slash: emit([escaped], sourceEnd: index + 2)
+            case .apostrophe where singleQuoted: emit([escaped], sourceEnd: index + 2)
+            case UInt8(ascii: "b"): emit([0x08], sourceEnd: index + 2)
+            case UInt8(ascii: "f"): emit([0x0C], sourceEnd: index + 2)
+            case UInt8(ascii: "n"): emit([.newline], sourceEnd: index + 2)
+            case UInt8(ascii: "r"): emit([.carriageReturn], sourceEnd: index + 2)
+            case UInt8(ascii: "t"): emit([.tab], sourceEnd: index + 2)
+            case UInt8(ascii: "u"):
+                guard index + 6 <= content.end, let unit = hexQuad(bytes, at: index + 2) else {
+                    out.append(byte)
+                    index += 1
+                    continue
+                }
+                if (0xD800...0xDBFF).contains(unit), index + 12 <= content.end,
+                   bytes[index + 6] == .backslash, bytes[index + 7] == UInt8(ascii: "u"),
+                   let low = hexQuad(bytes, at: index + 8), (0xDC00...0xDFFF).contains(low) {
+                    let scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+                    emit(utf8(of: scalar), sourceEnd: index + 12)
+                } else if (0xD800...0xDFFF).contains(unit) {
+                    emit(replacementCharacter, sourceEnd: index + 6)
+                } else {
+                    emit(utf8(of: UInt32(unit)), sourceEnd: index + 6)
+                }
+            default:
+                // Not an escape JSON knows: the backslash stays as written.
+                out.append(byte)
+                index += 1
+            }
+        }
+        return DecodedString(value: String(decoding: out, as: UTF8.self), contentRange: content,
+                             spans: spans, utf8Count: out.count)
+    }
+}
+
+private let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+private func utf8(of scalar: UInt32) -> [UInt8] {
+    Array(String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
+}
+
+func hexQuad(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt16? {
+    guard index + 4 <= bytes.count else { return nil }
+    var value: UInt16 = 0
+    for offset in 0..<4 {
+        let byte = bytes[index + offset]
+        guard byte.isHexDigit else { return nil }
+        let digit = byte.isDigit ? byte - 0x30 : (byte | 0x20) - 0x61 + 10
+        value = value << 4 | UInt16(digit)
+    }
+    return value
+}

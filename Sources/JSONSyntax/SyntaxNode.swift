@@ -1,0 +1,164 @@
+/// A handle on one node of a `SyntaxTree`: cheap to copy, valid as long as the
+/// tree is alive (it keeps the tree alive).
+public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
+    public let tree: SyntaxTree
+    public let index: Int
+
+    init(tree: SyntaxTree, index: Int) {
+        self.tree = tree
+        self.index = index
+    }
+
+    public static func == (lhs: SyntaxNode, rhs: SyntaxNode) -> Bool { lhs.tree === rhs.tree && lhs.index == rhs.index }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(tree))
+        hasher.combine(index)
+    }
+
+    var raw: RawNode { tree.nodes[index] }
+
+    public var kind: SyntaxKind { raw.kind }
+    public var range: TextRange { TextRange(Int(raw.start), Int(raw.end)) }
+    public var text: String { tree.text(in: range) }
+    public var description: String { "\(kind)@\(range)" }
+
+    public var parent: SyntaxNode? {
+        let parent = raw.parent
+        return parent < 0 ? nil : SyntaxNode(tree: tree, index: Int(parent))
+    }
+
+    public var children: Children { Children(tree: tree, first: index + 1, end: Int(raw.subtreeEnd)) }
+
+    public var ancestors: [SyntaxNode] {
+        var result: [SyntaxNode] = []
+        var node = parent
+        while let current = node {
+            result.append(current)
+            node = current.parent
+        }
+        return result
+    }
+
+    /// The children of a node, in order, without allocating.
+    public struct Children: Sequence {
+        let tree: SyntaxTree
+        let first: Int
+        let end: Int
+
+        public func makeIterator() -> Iterator { Iterator(tree: tree, upcoming: first, end: end) }
+
+        public struct Iterator: IteratorProtocol {
+            let tree: SyntaxTree
+            var upcoming: Int
+            let end: Int
+            public mutating func next() -> SyntaxNode? {
+                guard upcoming < end else { return nil }
+                let node = SyntaxNode(tree: tree, index: upcoming)
+                upcoming = Int(tree.nodes[upcoming].subtreeEnd)
+                return node
+            }
+        }
+    }
+
+    // MARK: Members
+
+    /// For a member, its key: a string node (possibly unquoted or unterminated),
+    /// or an empty error node when the name is missing.
+    public var key: SyntaxNode? {
+        guard kind == .member else { return nil }
+        return children.first { _ in true }
+    }
+
+    /// For a member, its value; nil while the user has not typed it yet.
+    public var value: SyntaxNode? {
+        guard kind == .member else { return nil }
+        var iterator = children.makeIterator()
+        _ = iterator.next()
+        return iterator.next()
+    }
+
+    /// For a member, the decoded property name ("" when it is missing).
+    public var keyName: String {
+        guard let key, key.kind == .string else { return "" }
+        return key.decoded.value
+    }
+
+    /// For a member, the offset of its ':' if it has one.
+    public var colonOffset: Int? { kind == .member && raw.colon >= 0 ? Int(raw.colon) : nil }
+
+    /// For an object, its members in order (stray tokens left out).
+    public var members: [SyntaxNode] {
+        guard kind == .object else { return [] }
+        return children.filter { $0.kind == .member }
+    }
+
+    /// For an object, the member with this name. With duplicate names this is the
+    /// last one: Python's `json` module, and so the Cekura API, keeps the last.
+    public func member(named name: String) -> SyntaxNode? {
+        guard kind == .object else { return nil }
+        var found: SyntaxNode?
+        for child in children where child.kind == .member && child.keyName == name { found = child }
+        return found
+    }
+
+    /// The value of the member with this name (see `member(named:)`).
+    public subscript(key name: String) -> SyntaxNode? { member(named: name)?.value }
+
+    // MARK: Arrays
+
+    /// For an array, its elements in order; a stray token counts as an element,
+    /// since it stands where the user meant one.
+    public var elements: [SyntaxNode] {
+        guard kind == .array else { return [] }
+        return Array(children)
+    }
+
+    public subscript(index position: Int) -> SyntaxNode? {
+        guard kind == .array, position >= 0 else { return nil }
+        var current = 0
+        for child in children {
+            if current == position { return child }
+            current += 1
+        }
+        return nil
+    }
+
+    // MARK: Scalars
+
+    var stringFlags: StringFlags { raw.flags }
+
+    public var isUnterminated: Bool { raw.flags.contains(.unterminated) }
+    public var isUnquoted: Bool { raw.flags.contains(.unquoted) }
+
+    /// For a string, the bytes between its quotes (an unterminated string runs to
+    /// the end of its token; an unquoted key is all content).
+    public var contentRange: TextRange { kind == .string ? raw.contentRange : range }
+
+    /// For a string, its decoded value with the map back to the source.
+    public var decoded: DecodedString {
+        let content = contentRange
+        return tree.bytes.withUnsafeBufferPointer { buffer in
+            DecodedString.decode(buffer, content: content, flags: raw.flags)
+        }
+    }
+
+    public var stringValue: String? { kind == .string ? decoded.value : nil }
+
+    public var boolValue: Bool? {
+        switch kind {
+        case .true: true
+        case .false: false
+        default: nil
+        }
+    }
+
+    /// For a number, its value when it is an integer JSON can express exactly.
+    public var intValue: Int? {
+        guard kind == .number else { return nil }
+        if let value = Int(text) { return value }
+        guard let double = Double(text), abs(double) < 9e15, Double(Int(double)) == double else { return nil }
+        return Int(double)
+    }
+
+    public var doubleValue: Double? { kind == .number ? Double(text) : nil }
+}
