@@ -240,8 +240,8 @@ struct Parser {
                 checkDuplicateKeys(object)
                 return
             case .closeBracket where openContainers.dropLast().contains(.openBracket), .eof:
-                reportUnclosed(brace, node: object)
-                close(object, at: lastConsumedEnd)
+                reportUnclosed(brace)
+                closeUnclosed(object)
                 checkDuplicateKeys(object)
                 return
             case .comma:
@@ -349,8 +349,8 @@ struct Parser {
                 close(array, at: token.end)
                 return
             case .closeBrace where openContainers.dropLast().contains(.openBrace), .eof:
-                reportUnclosed(bracket, node: array)
-                close(array, at: lastConsumedEnd)
+                reportUnclosed(bracket)
+                closeUnclosed(array)
                 return
             case .comma:
                 if expectingElement {
@@ -373,6 +373,14 @@ struct Parser {
                 pendingComma = nil
             }
         }
+    }
+
+    /// An unclosed container runs up to whatever ends it (the end of the file,
+    /// or the outer bracket that closed it), because that is where the user is
+    /// still typing into it.
+    private mutating func closeUnclosed(_ node: Int) {
+        nodes[node].flags.insert(.unterminated)
+        close(node, at: current.start)
     }
 
     // MARK: Shared reports
@@ -398,7 +406,7 @@ struct Parser {
                           fixes: [Fix(title: "Remove the comma", edits: [.delete(range(comma))])]))
     }
 
-    private mutating func reportUnclosed(_ opener: Token, node: Int) {
+    private mutating func reportUnclosed(_ opener: Token) {
         let isObject = opener.kind == .openBrace
         let closer = isObject ? "}" : "]"
         report(Diagnostic(isObject ? .unclosedObject : .unclosedArray,

@@ -127,6 +127,8 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
 
     var stringFlags: StringFlags { raw.flags }
 
+    /// A string without its closing quote, or an object or array without its
+    /// closing bracket.
     public var isUnterminated: Bool { raw.flags.contains(.unterminated) }
     public var isUnquoted: Bool { raw.flags.contains(.unquoted) }
 
