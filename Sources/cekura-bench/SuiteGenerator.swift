@@ -1,0 +1,97 @@
+/// Builds a deterministic test-suite spec that looks like a real team's file:
+/// 200 cases, half of them conditional-action scripts with tags, placeholders
+/// and followups, long instructions, and some text outside ASCII (accents, CJK,
+/// emoji, escaped quotes and newlines).
+struct SuiteGenerator {
+    private var random: SplitMix64
+
+    init(seed: UInt64 = 0xCE4A) { random = SplitMix64(seed: seed) }
+
+    static let callers = ["Ana Ruiz", "José Müller", "王芳", "Priya Natarajan", "Chloé Dubois", "Kwame Mensah", "佐藤 花子"]
+    static let goals = [
+        "refill a prescription", "move a dental cleaning to next week", "dispute a charge on the last invoice",
+        "ask for the opening hours on Sunday", "cancel a subscription without a retention offer",
+        "report a lost card 💳 and order a new one", "book a table for four at 7 pm",
+    ]
+    static let agentSteps = [
+        "The agent asks for your date of birth", "The agent offers two appointment times",
+        "The agent asks you to confirm your address", "The agent reads out the menu options",
+        "The agent asks why you are calling", "The agent puts you on hold",
+        "The agent confirms the change", "The agent asks for the last four digits of your card",
+    ]
+    static let actions = [
+        #"Give your date of birth: {{test_profile.date_of_birth}}"#,
+        #"Let me check my calendar <silence time=\"1.5s\" /> the second one works."#,
+        #"Hmm [laughter] sure, it's {{test_profile.address}}."#,
+        #"<dtmf digits=\"3\" />"#,
+        #"I'd like to {{test_profile.goal}}, s'il vous plaît."#,
+        #"Okay <silence time=\"4s\" /> are you still there?"#,
+        #"Perfect, thank you so much! 谢谢 <endcall />"#,
+        #"It ends in {{test_profile.card_last4}} \u2014 the \"Gold\" card."#,
+    ]
+
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+
+    mutating func suite(cases: Int = 200) -> String {
+        var out = #"{"# + "\n"
+        out += #"  "$schema": "https://docs.cekura.ai/schemas/test-suite/v1.json","# + "\n"
+        out += #"  "version": "1","# + "\n"
+        out += #"  "suite": {"name": "Pharmacy line — nightly", "description": "Generated for benchmarks"},"# + "\n"
+        out += #"  "defaults": {"language": "en", "personality": 3, "metrics": ["expected_outcome"], "max_duration": 300, "tags": ["nightly"]},"# + "\n"
+        out += #"  "scenarios": ["# + "\n"
+        for index in 0..<cases {
+            out += index % 2 == 0 ? scriptCase(index) : instructionCase(index)
+            out += index == cases - 1 ? "\n" : ",\n"
+        }
+        out += "  ]\n}\n"
+        return out
+    }
+
+    private mutating func instructionCase(_ index: Int) -> String {
+        let caller = pick(Self.callers), goal = pick(Self.goals)
+        var instructions = "You are \(caller). You call to \(goal)."
+        for _ in 0..<36 {
+            instructions += #"\nIf the agent asks \"can I help with anything else?\", say no and mention {{test_profile.rx_number}}; "#
+            instructions += "stay polite, answer only what is asked, and never volunteer your account number."
+        }
+        return """
+            {
+              "key": "case_\(index)",
+              "name": "\(goal.prefix(60)) #\(index)",
+              "instructions": "\(instructions)",
+              "expected_outcome": "The agent helps \(caller) \(goal) and confirms it.\\nThe agent never asks for the full card number.",
+              "metrics": ["tool_call_success", \(index % 7 + 1)],
+              "test_profile": {"agent_variables": {"patient_id": "P-\(2200 + index)"}, "caller_variables": {"caller_name": "\(caller)", "rx_number": "RX-\(88000 + index)"}},
+              "tools": ["end_call"],
+              "frequency": \(index % 3 + 1)
+            }
+        """
+    }
+
+    private mutating func scriptCase(_ index: Int) -> String {
+        var conditions = [#"          {"id": 0, "condition": "FIRST_MESSAGE", "action": "Hi, I need some help.", "type": "standard", "fixed_message": true}"#]
+        for id in 1...12 {
+            if id % 4 == 0 {
+                conditions.append(#"          {"id": \#(id), "condition": \#(id - 1), "action": "\#(pick(Self.actions))", "type": "action_followup", "fixed_message": false}"#)
+            } else {
+                conditions.append(#"          {"id": \#(id), "condition": "\#(pick(Self.agentSteps)) (step \#(id))", "action": "\#(pick(Self.actions))", "type": "standard", "fixed_message": \#(id % 3 == 0)}"#)
+            }
+        }
+        return """
+            {
+              "key": "script_\(index)",
+              "name": "Scripted call \(index): \(pick(Self.goals).prefix(50))",
+              "type": "conditional_actions",
+              "language": "\(pick(["en", "fr", "de", "ja", "es"]))",
+              "personality": {"base": 3, "speed": 1.1, "background_noise": "office"},
+              "conditional_actions": {
+                "role": "You are \(pick(Self.callers)), a caller who wants to \(pick(Self.goals))",
+                "conditions": [
+        \(conditions.joined(separator: ",\n"))
+                ]
+              },
+              "tools": ["dtmf", "end_call"]
+            }
+        """
+    }
+}
