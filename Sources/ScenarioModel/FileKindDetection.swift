@@ -25,8 +25,8 @@ extension FileKind {
 
     private static func decision(forSchema schema: String) -> FileKindDecision {
         let path = schema.split(separator: "?", maxSplits: 1).first.map(String.init) ?? schema
-        if path.hasSuffix("/schemas/test-suite/v1.json") || path.hasSuffix("test-suite/v1.json")
-            || path.hasSuffix("test-suite-v1.schema.json")
+        // The published URL, a local copy of it, or the API endpoint that serves it.
+        if path.hasSuffix("test-suite/v1.json") || path.hasSuffix("test-suite-v1.schema.json")
             || path.hasSuffix("/test_framework/v1/scenarios/json_schema/")
             || path.hasSuffix("/test_framework/v1/scenarios-external/json_schema/") {
             return FileKindDecision(kind: .testSuite, reason: .schema(schema))
