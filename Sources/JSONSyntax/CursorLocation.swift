@@ -42,7 +42,7 @@ extension SyntaxTree {
 
     public func location(at offset: Int) -> CursorLocation {
         if let comment = comments.first(where: { $0.start < offset && offset <= $0.end }),
-           offset < comment.end || !isBlockComment(comment) {
+           offset < comment.end || !isClosedBlockComment(comment) {
             return .comment(comment)
         }
         let node = innermostNode(at: offset)
@@ -84,8 +84,11 @@ extension SyntaxTree {
         return between.allSatisfy(\.isJSONWhitespace) ? previous : nil
     }
 
-    private func isBlockComment(_ range: TextRange) -> Bool {
-        range.length >= 2 && bytes[range.start + 1] == .star
+    /// Just after a closed `/* */` the cursor is out of it; a line comment, or a
+    /// block comment left open at the end of the file, still holds that offset.
+    private func isClosedBlockComment(_ range: TextRange) -> Bool {
+        range.length >= 4 && bytes[range.start + 1] == .star
+            && bytes[range.end - 2] == .star && bytes[range.end - 1] == .slash
     }
 }
 

@@ -69,7 +69,8 @@ extension Array where Element == UInt8 {
         var copied = 0
         var previous: TextRange?
         for edit in sorted {
-            guard edit.range.end <= count else { throw .outOfBounds(edit.range) }
+            // TextRange allows negative offsets; slicing at one would trap.
+            guard edit.range.start >= 0, edit.range.end <= count else { throw .outOfBounds(edit.range) }
             if let previous, edit.range.start < previous.end { throw .overlapping(previous, edit.range) }
             out.append(contentsOf: self[copied..<edit.range.start])
             out.append(contentsOf: edit.newText.utf8)

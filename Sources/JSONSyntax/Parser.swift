@@ -74,15 +74,18 @@ struct Parser {
                     report(Diagnostic(.trailingContent,
                         "a JSON file holds one value; this is more content after it", range(token)))
                 }
+                let value = nodes.count
                 parseValue(parent: document, depth: 1)
-                sawValue = true
+                // A stray word or character is not the value, which may still follow it.
+                if nodes[value].kind != .error { sawValue = true }
             } else {
                 report(Diagnostic(.unexpectedToken, unexpectedMessage(token), range(token),
                                   fixes: [Fix(title: "Remove '\(text(token))'", edits: [.delete(range(token))])]))
                 leaf(.error, token, parent: document)
             }
         }
-        if !sawValue, diagnostics.isEmpty {
+        // Nothing but whitespace and comments (every token leaves a node).
+        if nodes.count == 1 {
             report(Diagnostic(.emptyDocument, "the file is empty; it needs a JSON object", .empty(at: 0)))
         }
         close(document, at: Int32(bytes.count))
@@ -253,18 +256,22 @@ struct Parser {
                 expectingMember = true
                 advance()
             case .string, .word, .number, .colon:
-                if !expectingMember { reportMissingComma(before: token, previous: lastChild(of: object)) }
+                if !expectingMember { reportMissingComma(before: token) }
                 parseMember(object: object, depth: depth)
                 memberCount += 1
                 expectingMember = false
                 pendingComma = nil
             case .openBrace, .openBracket, .unknown, .closeBracket:
-                report(Diagnostic(.unexpectedToken,
-                    token.kind == .unknown ? "unexpected '\(text(token))'" : "a property name in double quotes should come here",
-                    range(token)))
+                // Invalid UTF-8 is already reported, byte by byte, by the scanner.
+                if !(token.kind == .unknown && token.flags.contains(.hasInvalidUTF8)) {
+                    report(Diagnostic(.unexpectedToken,
+                        token.kind == .unknown ? "unexpected '\(text(token))'" : "a property name in double quotes should come here",
+                        range(token)))
+                }
                 let wrapper = open(.error, at: token.start, parent: object)
                 if token.kind == .closeBracket { advance() } else { parseValue(parent: wrapper, depth: depth + 1) }
-                close(wrapper, at: lastConsumedEnd)
+                // An unclosed container inside runs past its last token (see closeUnclosed).
+                close(wrapper, at: max(lastConsumedEnd, nodes.count > wrapper + 1 ? nodes[wrapper + 1].end : 0))
             }
         }
     }
@@ -295,17 +302,19 @@ struct Parser {
             advance()
         } else if startsValue(current.kind) && !startsMember(at: position) && !onLaterLine(current, than: end) {
             report(Diagnostic(.missingColon, "':' should come between the property name and its value", range(current),
-                              fixes: [Fix(title: "Insert ':'", edits: [.insert(":", at: Int(end))])]))
+                              fixes: [Fix(title: "Insert ':'", edits: [insertion(afterLastToken: ":")])]))
         } else {
             report(Diagnostic(.missingColon, "this property name needs ':' and a value", range(keyToken),
-                              fixes: [Fix(title: "Insert ':'", edits: [.insert(": ", at: Int(end))])]))
+                              fixes: [Fix(title: "Insert ':'", edits: [insertion(afterLastToken: ": ")])]))
             close(member, at: end)
             return
         }
 
         if startsValue(current.kind) && !(nodes[member].colon >= 0 && startsMember(at: position) && onLaterLine(current, than: end)) {
+            let value = nodes.count
             parseValue(parent: member, depth: depth + 1)
-            end = lastConsumedEnd
+            // An unclosed container runs past its last token (see closeUnclosed).
+            end = max(lastConsumedEnd, nodes[value].end)
         } else {
             let at = current.kind == .eof ? TextRange(Int(end) - 1, Int(end)) : range(current)
             report(Diagnostic(.missingValue, "a value should follow ':'", at))
@@ -366,7 +375,7 @@ struct Parser {
                                   fixes: [Fix(title: "Remove '\(text(token))'", edits: [.delete(range(token))])]))
                 leaf(.error, token, parent: array)
             default:
-                if !expectingElement { reportMissingComma(before: token, previous: lastChild(of: array)) }
+                if !expectingElement { reportMissingComma(before: token) }
                 parseValue(parent: array, depth: depth + 1)
                 elementCount += 1
                 expectingElement = false
@@ -385,20 +394,21 @@ struct Parser {
 
     // MARK: Shared reports
 
-    private func lastChild(of node: Int) -> Int? {
-        var child = node + 1
-        var last: Int?
-        while child < nodes.count {
-            last = child
-            child = Int(nodes[child].subtreeEnd)
-        }
-        return last
+    /// Inserts text right after the last token consumed. A string left open runs
+    /// to the end of its line and would take in whatever is put there, so after
+    /// one the text goes at the start of the next line (or on a new last line).
+    private func insertion(afterLastToken text: String) -> TextEdit {
+        let last = tokens[max(0, position - 1)]
+        guard last.kind == .string, last.flags.contains(.unterminated) else { return .insert(text, at: Int(last.end)) }
+        var offset = Int(last.end)
+        guard offset < bytes.count else { return .insert("\n" + text, at: offset) }
+        if bytes[offset] == .carriageReturn, offset + 1 < bytes.count, bytes[offset + 1] == .newline { offset += 1 }
+        return .insert(text, at: offset + 1)
     }
 
-    private mutating func reportMissingComma(before token: Token, previous: Int?) {
-        let insertAt = previous.map { Int(nodes[$0].end) } ?? Int(token.start)
+    private mutating func reportMissingComma(before token: Token) {
         report(Diagnostic(.missingComma, "a comma should separate this from what comes before", range(token),
-                          fixes: [Fix(title: "Insert ','", edits: [.insert(",", at: insertAt)])]))
+                          fixes: [Fix(title: "Insert ','", edits: [insertion(afterLastToken: ",")])]))
     }
 
     private mutating func reportTrailingComma(_ comma: Token) {
@@ -411,6 +421,6 @@ struct Parser {
         let closer = isObject ? "}" : "]"
         report(Diagnostic(isObject ? .unclosedObject : .unclosedArray,
             "this '\(isObject ? "{" : "[")' is never closed", range(opener),
-            fixes: [Fix(title: "Insert '\(closer)'", edits: [.insert(closer, at: Int(lastConsumedEnd))])]))
+            fixes: [Fix(title: "Insert '\(closer)'", edits: [insertion(afterLastToken: closer)])]))
     }
 }

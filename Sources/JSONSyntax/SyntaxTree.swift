@@ -4,6 +4,7 @@
 public final class SyntaxTree: Sendable {
     public let bytes: [UInt8]
     let nodes: [RawNode]
+    /// In file order (by range; equal ranges in the order they were found).
     public let diagnostics: [Diagnostic]
     public let comments: [TextRange]
 
@@ -34,13 +35,11 @@ public final class SyntaxTree: Sendable {
             let tokens = scanner.scanAll()
             var parser = Parser(bytes: buffer, tokens: tokens, maxDepth: maxDepth)
             parser.parseDocument()
-            var diagnostics = scanner.diagnostics
-            if diagnostics.isEmpty {
-                diagnostics = parser.diagnostics
-            } else if !parser.diagnostics.isEmpty {
-                diagnostics += parser.diagnostics
-                diagnostics.sort { $0.range < $1.range }
-            }
+            // File order, whatever reported them: the parser reports a duplicate
+            // key when its object closes, after the errors inside it.
+            let diagnostics = (scanner.diagnostics + parser.diagnostics).enumerated()
+                .sorted { ($0.element.range, $0.offset) < ($1.element.range, $1.offset) }
+                .map(\.element)
             return SyntaxTree(bytes: bytes, nodes: parser.nodes, diagnostics: diagnostics, comments: scanner.comments)
         }
     }
