@@ -1,5 +1,6 @@
 import Foundation
 import JSONSyntax
+import ScenarioFixtures
 import ScenarioCheck
 
 // cekura-bench: speed of the layers on a generated 1 MB test-suite spec, each

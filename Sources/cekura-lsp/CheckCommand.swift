@@ -5,11 +5,7 @@ import Foundation
 enum CheckCommand {
     static func run(_ options: CheckOptions) -> ExitStatus {
         let inputs = InputExpansion.expand(options.paths)
-        var status = ExitStatus.success
-        for error in inputs.errors {
-            StandardStreams.writeError(error.message + "\n")
-            status = .usageOrIOError
-        }
+        var status = inputs.reportErrors()
         var files: [CheckedFile] = []
         for source in inputs.sources {
             do throws(FileSystemError) {

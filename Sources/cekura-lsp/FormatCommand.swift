@@ -26,11 +26,7 @@ enum FormatCommand {
 
     static func run(_ options: FormatOptions) -> ExitStatus {
         let inputs = InputExpansion.expand(options.paths)
-        var status = ExitStatus.success
-        for error in inputs.errors {
-            StandardStreams.writeError(error.message + "\n")
-            status = .usageOrIOError
-        }
+        var status = inputs.reportErrors()
         for source in inputs.sources {
             do throws(FileSystemError) {
                 status = max(status, try format(source, checkOnly: options.checkOnly))

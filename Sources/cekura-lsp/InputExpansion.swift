@@ -14,6 +14,13 @@ enum InputExpansion {
     struct Result: Sendable {
         var sources: [InputSource] = []
         var errors: [FileSystemError] = []
+
+        /// Writes each path that could not be read to standard error; the status
+        /// a command starts from is I/O error if there was one.
+        func reportErrors() -> ExitStatus {
+            for error in errors { StandardStreams.writeError(error.message + "\n") }
+            return errors.isEmpty ? .success : .usageOrIOError
+        }
     }
 
     /// Build output, dependencies and version control hold JSON that is not the

@@ -1,5 +1,6 @@
 import Testing
 @testable import JSONSyntax
+import ScenarioFixtures
 
 @Suite("LineIndex")
 struct LineIndexTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import JSONSyntax
+import ScenarioFixtures
 
 /// Damages realistic documents at random (seeded, so every run sees the same
 /// cases) and checks that the parser survives and keeps its promises about

@@ -2,10 +2,10 @@
 /// 200 cases, half of them conditional-action scripts with tags, placeholders
 /// and followups, long instructions, and some text outside ASCII (accents, CJK,
 /// emoji, escaped quotes and newlines).
-struct SuiteGenerator {
+public struct SuiteGenerator: Sendable {
     private var random: SplitMix64
 
-    init(seed: UInt64 = 0xCE4A) { random = SplitMix64(seed: seed) }
+    public init(seed: UInt64 = 0xCE4A) { random = SplitMix64(seed: seed) }
 
     static let callers = ["Ana Ruiz", "José Müller", "王芳", "Priya Natarajan", "Chloé Dubois", "Kwame Mensah", "佐藤 花子"]
     static let goals = [
@@ -32,7 +32,7 @@ struct SuiteGenerator {
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
 
-    mutating func suite(cases: Int = 200) -> String {
+    public mutating func suite(cases: Int = 200) -> String {
         var out = #"{"# + "\n"
         out += #"  "$schema": "https://docs.cekura.ai/schemas/test-suite/v1.json","# + "\n"
         out += #"  "version": "1","# + "\n"
