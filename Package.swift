@@ -16,13 +16,17 @@ let package = Package(
         .target(name: "ScenarioModel", dependencies: ["JSONSyntax"]),
         .target(name: "ScenarioCheck", dependencies: ["JSONSyntax", "ScenarioModel"]),
         .executableTarget(name: "cekura-lsp", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck"]),
-        .executableTarget(name: "cekura-bench", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures"]),
+        .executableTarget(
+            name: "cekura-bench", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures"],
+            exclude: ["Peers"]  // the Python schema-validator peer and its schema, run as a child process
+        ),
         // Deterministic inputs shared by the benchmarks and the tests; no layer depends on it.
         .target(name: "ScenarioFixtures"),
 
         .testTarget(name: "JSONSyntaxTests", dependencies: ["JSONSyntax", "ScenarioFixtures"]),
         .testTarget(name: "ScenarioModelTests", dependencies: ["JSONSyntax", "ScenarioModel"]),
-        .testTarget(name: "ScenarioCheckTests", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures"]),
+        .testTarget(name: "ScenarioCheckTests", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "CekuraLSPTests", dependencies: ["JSONSyntax", "ScenarioCheck", "cekura-lsp"]),
     ]
 )

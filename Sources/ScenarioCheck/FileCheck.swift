@@ -9,11 +9,23 @@ public struct FileCheckResult: Sendable {
 }
 
 public enum FileCheck {
-    /// Checks a parsed document. Files of kind `unknown` get no diagnostics,
-    /// syntax ones included, so that a `tsconfig.json` with comments is left alone.
+    /// Checks a parsed document: syntax first, then the rules of its kind, which
+    /// work on whatever the tolerant parser could read. Files of kind `unknown`
+    /// get no diagnostics, syntax ones included, so a `tsconfig.json` with
+    /// comments is left alone.
     public static func run(_ tree: SyntaxTree, fileName: String?) -> FileCheckResult {
-        let decision = FileKind.detect(tree, fileName: fileName)
-        guard decision.kind != .unknown else { return FileCheckResult(kind: decision, diagnostics: []) }
-        return FileCheckResult(kind: decision, diagnostics: tree.diagnostics)
+        let document = ScenarioDocument(tree: tree, fileName: fileName)
+        guard document.kind.kind != .unknown else { return FileCheckResult(kind: document.kind, diagnostics: []) }
+        let rules: [Diagnostic] = switch document.root {
+        case .suite(let suite): SuiteRules.check(suite, document)
+        case .evaluator(let evaluator): EvaluatorRules.check(evaluator)
+        case .bulkUpdate(let payload): BulkUpdateRules.check(payload)
+        case .script(let script): ScriptRules.check(script)
+        case .none: []
+        }
+        let ordered = (tree.diagnostics + rules).enumerated()
+            .sorted { ($0.element.range, $0.offset) < ($1.element.range, $1.offset) }
+            .map(\.element)
+        return FileCheckResult(kind: document.kind, diagnostics: ordered)
     }
 }

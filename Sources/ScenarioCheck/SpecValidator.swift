@@ -1,0 +1,206 @@
+import JSONSyntax
+import ScenarioModel
+
+/// Checks a value against its `ValueSpec`: types, enums, lengths, ranges,
+/// required and unknown members. Each file kind's rules then add what a schema
+/// cannot say. Members that a later duplicate key overrides are not checked:
+/// the API never sees them, and the syntax layer already warns.
+struct SpecValidator {
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Lets a kind's rules describe a member its spec does not define in their
+    /// own words (a request field in a suite); nil falls back to `unknown-property`.
+    let describeUnknownMember: (ObjectSpec, SyntaxNode) -> [Diagnostic]?
+
+    init(describeUnknownMember: @escaping (ObjectSpec, SyntaxNode) -> [Diagnostic]? = { _, _ in nil }) {
+        self.describeUnknownMember = describeUnknownMember
+    }
+
+    mutating func validate(_ node: SyntaxNode, against spec: ValueSpec) {
+        switch spec {
+        case .anyValue, .constant:
+            // A constant means something to its file kind, whose rules check it.
+            break
+        case .nullable(let inner):
+            if node.kind != .null { validate(node, against: inner) }
+        case .string(let rule):
+            guard expectKind(node, spec) else { return }
+            validateString(node, rule)
+        case .integer(let min, let max):
+            guard expectKind(node, spec) else { return }
+            guard let value = node.intValue else {
+                report(.typeMismatch, "\(node.fieldLabel) must be a whole number; found \(node.valueDescription)", node)
+                return
+            }
+            checkRange(node, Double(value), min.map(Double.init), max.map(Double.init))
+        case .number(let min, let max):
+            guard expectKind(node, spec), let value = node.doubleValue else { return }
+            checkRange(node, value, min, max)
+        case .boolean, .freeObject:
+            _ = expectKind(node, spec)
+        case .object(let objectSpec):
+            guard expectKind(node, spec) else { return }
+            validateObject(node, objectSpec)
+        case .array(let rule):
+            guard expectKind(node, spec) else { return }
+            validateArray(node, rule)
+        case .oneOf(let alternatives):
+            guard let chosen = alternatives.first(where: { $0.accepts(node.kind) }) else {
+                report(.typeMismatch, "\(node.fieldLabel) must be \(spec.expectation); found \(node.valueDescription)", node)
+                return
+            }
+            validate(node, against: chosen)
+        }
+    }
+
+    mutating func validateObject(_ node: SyntaxNode, _ spec: ObjectSpec) {
+        let members = node.members
+        var lastIndexOfName: [String: Int] = [:]
+        for (index, member) in members.enumerated() { lastIndexOfName[member.keyName] = index }
+        for (index, member) in members.enumerated() {
+            guard let key = member.key, key.kind == .string, lastIndexOfName[member.keyName] == index else { continue }
+            if let field = spec.field(member.keyName) {
+                if let value = member.value { validate(value, against: field.value) }
+            } else {
+                reportUnknown(member, in: spec)
+            }
+        }
+        for field in spec.fields where field.required && lastIndexOfName[field.name] == nil {
+            diagnostics.append(Diagnostic(.requiredProperty, .error,
+                "this \(spec.name) needs `\(field.name)`", node.anchorRange,
+                fixes: [Fix(title: "Add `\(field.name)`",
+                            edits: [MemberEdits.insert(key: field.name, value: field.value.placeholder, into: node)])]))
+        }
+    }
+
+    private mutating func reportUnknown(_ member: SyntaxNode, in spec: ObjectSpec) {
+        if let custom = describeUnknownMember(spec, member) {
+            diagnostics += custom
+            return
+        }
+        let name = member.keyName
+        let severity: Severity = spec.unknownProperties == .error ? .error : .warning
+        let consequence = spec.unknownProperties == .error
+            ? "the published schema refuses it" : "the API most likely drops it, so its value is lost"
+        let range = member.key?.range ?? member.range
+        if let renamed = spec.renamedFields[name] {
+            diagnostics.append(Diagnostic(.unknownProperty, severity,
+                "`\(name)` is not a field of a \(spec.name); here it is called `\(renamed)`", range,
+                fixes: MemberEdits.rename(member, to: renamed).map { [Fix(title: "Rename to `\(renamed)`", edits: [$0])] } ?? []))
+        } else if let suggestion = closestMatch(to: name, among: spec.fields.map(\.name)) {
+            diagnostics.append(Diagnostic(.unknownProperty, severity,
+                "`\(name)` is not a field of a \(spec.name); did you mean `\(suggestion)`?", range,
+                fixes: MemberEdits.rename(member, to: suggestion).map { [Fix(title: "Rename to `\(suggestion)`", edits: [$0])] } ?? []))
+        } else {
+            diagnostics.append(Diagnostic(.unknownProperty, severity,
+                "`\(name)` is not a field of a \(spec.name); \(consequence)", range,
+                fixes: [Fix(title: "Remove `\(name)`", edits: [MemberEdits.remove(member)])]))
+        }
+    }
+
+    private mutating func validateString(_ node: SyntaxNode, _ rule: StringRule) {
+        let value = node.decoded.value
+        if let allowed = rule.allowed, !allowed.contains(where: { $0.value == value }) {
+            reportEnumMismatch(node, value: value, allowed: allowed)
+            return
+        }
+        let length = value.scalarCount
+        if let minimum = rule.minLength, length < minimum {
+            report(.stringTooShort, minimum == 1
+                ? "\(node.fieldLabel) must not be empty"
+                : "\(node.fieldLabel) needs at least \(minimum) characters; it has \(length)", node)
+        }
+        if let maximum = rule.maxLength, length > maximum {
+            report(.stringTooLong, "\(node.fieldLabel) has \(length) characters; at most \(maximum) are allowed", node)
+        }
+        if let pattern = rule.pattern, !value.isEmpty, !pattern.matches(value) {
+            switch pattern {
+            case .metricSlug:
+                let slug = metricSlug(from: value)
+                diagnostics.append(Diagnostic(.metricSlugInvalid, .error,
+                    "metric slugs use only lower-case letters, digits and `_`; found \"\(value)\"", node.range,
+                    fixes: slug.isEmpty ? [] : [Fix(title: "Write \"\(slug)\"", edits: [TextEdit(range: node.range, newText: slug.jsonQuoted)])]))
+            }
+        }
+    }
+
+    private mutating func reportEnumMismatch(_ node: SyntaxNode, value: String, allowed: [EnumValue]) {
+        let values = allowed.map(\.value)
+        let expected = values.count <= 6
+            ? "one of " + values.map { "\"\($0)\"" }.joined(separator: ", ")
+            : "one of the \(values.count) allowed values"
+        var message = "\(node.fieldLabel) must be \(expected); found \"\(value)\""
+        var fixes: [Fix] = []
+        if let suggestion = closestMatch(to: value, among: values) {
+            message += " (did you mean \"\(suggestion)\"?)"
+            fixes.append(Fix(title: "Write \"\(suggestion)\"", edits: [TextEdit(range: node.range, newText: suggestion.jsonQuoted)]))
+        }
+        diagnostics.append(Diagnostic(.enumMismatch, .error, message, node.range, fixes: fixes))
+    }
+
+    private mutating func validateArray(_ node: SyntaxNode, _ rule: ArrayRule) {
+        let elements = node.elements
+        if let minimum = rule.minItems, elements.count < minimum {
+            report(.tooFewItems, "\(node.fieldLabel) needs at least \(minimum) item\(minimum == 1 ? "" : "s")", node)
+        }
+        if let maximum = rule.maxItems, elements.count > maximum {
+            let extra = TextRange(elements[maximum].range.start, elements[elements.count - 1].range.end)
+            diagnostics.append(Diagnostic(.tooManyItems, .error,
+                "\(node.fieldLabel) has \(elements.count) items; at most \(maximum) are allowed", extra))
+        }
+        for element in elements where element.kind != .error { validate(element, against: rule.items) }
+    }
+
+    private mutating func checkRange(_ node: SyntaxNode, _ value: Double, _ minimum: Double?, _ maximum: Double?) {
+        let bounds = switch (minimum, maximum) {
+        case let (low?, high?): "from \(low.plain) to \(high.plain)"
+        case let (low?, nil): "at least \(low.plain)"
+        case let (nil, high?): "at most \(high.plain)"
+        case (nil, nil): ""
+        }
+        if let minimum, value < minimum { report(.valueOutOfRange, "\(node.fieldLabel) must be \(bounds); found \(node.text)", node) }
+        if let maximum, value > maximum { report(.valueOutOfRange, "\(node.fieldLabel) must be \(bounds); found \(node.text)", node) }
+    }
+
+    /// Reports a wrong JSON type, with a fix where the intent is plain (a number
+    /// in quotes, a word that should be quoted).
+    private mutating func expectKind(_ node: SyntaxNode, _ spec: ValueSpec) -> Bool {
+        guard !spec.accepts(node.kind) else { return true }
+        guard node.kind != .error else { return false }
+        var fixes: [Fix] = []
+        if node.kind == .string, let text = node.stringValue {
+            if spec.accepts(.number), Double(text) != nil, !text.contains(" ") {
+                fixes.append(Fix(title: "Write the number \(text)", edits: [TextEdit(range: node.range, newText: text)]))
+            } else if spec.accepts(.true), text == "true" || text == "false" {
+                fixes.append(Fix(title: "Write \(text) without quotes", edits: [TextEdit(range: node.range, newText: text)]))
+            }
+        } else if spec.accepts(.string), node.kind == .number || node.kind == .true || node.kind == .false {
+            fixes.append(Fix(title: "Write \"\(node.text)\"", edits: [TextEdit(range: node.range, newText: node.text.jsonQuoted)]))
+        }
+        diagnostics.append(Diagnostic(.typeMismatch, .error,
+            "\(node.fieldLabel) must be \(spec.expectation); found \(node.valueDescription)", node.range, fixes: fixes))
+        return false
+    }
+
+    private mutating func report(_ code: RuleCode, _ message: String, _ node: SyntaxNode) {
+        diagnostics.append(Diagnostic(code, .error, message, node.range))
+    }
+}
+
+/// "Greeting-By-Name" → "greeting_by_name".
+func metricSlug(from text: String) -> String {
+    var slug = ""
+    for character in text.lowercased().unicodeScalars {
+        if ("a"..."z").contains(character) || ("0"..."9").contains(character) || character == "_" {
+            slug.unicodeScalars.append(character)
+        } else if !slug.hasSuffix("_"), !slug.isEmpty {
+            slug += "_"
+        }
+    }
+    while slug.hasSuffix("_") { slug.removeLast() }
+    return slug
+}
+
+extension Double {
+    /// 10 rather than 10.0; 0.8 as written.
+    var plain: String { self == Double(Int(self)) ? String(Int(self)) : String(self) }
+}

@@ -1,0 +1,48 @@
+import JSONSyntax
+
+public struct EvaluatorView: ObjectView {
+    public let node: SyntaxNode
+
+    /// `scenario_type`, or `instruction` when absent, as the API defaults it.
+    public var scenarioType: String { string("scenario_type") ?? "instruction" }
+
+    public var script: ConditionalActionsView? {
+        value("conditional_actions").flatMap { $0.kind == .object ? ConditionalActionsView(node: $0) : nil }
+    }
+
+    /// A saved scenario (a `GET` response kept in the repository) carries `id`
+    /// and read-only fields; create-only rules do not apply to it.
+    public var isSavedResponse: Bool {
+        has("id") && node.members.contains { EvaluatorSpecs.readOnlyFields.contains($0.keyName) && $0.keyName != "id" }
+    }
+}
+
+public struct BulkUpdateView: ObjectView {
+    public let node: SyntaxNode
+}
+
+public struct ConditionalActionsView: ObjectView {
+    public let node: SyntaxNode
+
+    public var conditions: [ConditionView] {
+        guard let array = value("conditions"), array.kind == .array else { return [] }
+        return array.elements.enumerated().compactMap { index, element in
+            element.kind == .object ? ConditionView(node: element, index: index) : nil
+        }
+    }
+
+    public var functions: [FunctionView] {
+        guard let array = value("functions"), array.kind == .array else { return [] }
+        return array.elements.compactMap { $0.kind == .object ? FunctionView(node: $0) : nil }
+    }
+}
+
+public struct ConditionView: ObjectView {
+    public let node: SyntaxNode
+    /// The position in `conditions`.
+    public let index: Int
+}
+
+public struct FunctionView: ObjectView {
+    public let node: SyntaxNode
+}
