@@ -1,4 +1,5 @@
 import JSONSyntax
+import ScenarioCheck
 
 /// `check --format sarif`: a SARIF 2.1.0 log with one run, for code-scanning
 /// services. Regions are 1-based with columns in UTF-16 code units (the run's
@@ -30,8 +31,8 @@ enum SARIFReport {
     }
 
     private static func rule(_ id: String) -> JSONValue {
-        guard let code = SyntaxCode(rawValue: id) else { return .object([("id", .string(id))]) }
-        return .object([("id", .string(id)), ("shortDescription", .object([("text", .string(code.summary))]))])
+        guard let summary = diagnosticCodeSummary(id) else { return .object([("id", .string(id))]) }
+        return .object([("id", .string(id)), ("shortDescription", .object([("text", .string(summary))]))])
     }
 
     private static func result(_ diagnostic: Diagnostic, ruleIndex: Int, in file: CheckedFile) -> JSONValue {
