@@ -2,10 +2,13 @@ import Foundation
 import JSONSyntax
 import ScenarioFixtures
 import ScenarioCheck
+import ScenarioModel
 
 // cekura-bench: speed of the layers on a generated 1 MB test-suite spec, each
 // next to a peer measured in the same run. Run it as a release build:
 //   swift run -c release cekura-bench [--runs N] [--json]
+// The schema-validator peers run from a Python venv: set it up with
+// `bash .ci/setup-bench-peers` (or set CEKURA_BENCH_PYTHON); without it their rows read "unavailable".
 
 struct Options {
     var runs = 200
@@ -41,6 +44,8 @@ let specData = Data(spec)
 let sanity = SyntaxTree.parse(spec)
 precondition(!sanity.hasErrors, "the generated spec must be valid JSON: \(sanity.diagnostics.prefix(3))")
 precondition((try? JSONSerialization.jsonObject(with: specData)) != nil, "Foundation must accept the generated spec")
+let checked = FileCheck.run(sanity, fileName: "cekura.tests.json")
+precondition(checked.kind.kind == .testSuite, "the full check must take the generated spec for a test-suite spec: \(checked.kind)")
 
 let parse = Measurement.measure("parse (JSONSyntax, lossless)", runs: options.runs) { blackHole(SyntaxTree.parse(spec)) }
 let foundation = Measurement.measure("JSONSerialization.jsonObject", runs: options.runs) {
@@ -50,37 +55,31 @@ let lineIndex = Measurement.measure("line index", runs: options.runs) { blackHol
 let check = Measurement.measure("check (parse + kind + diagnostics)", runs: options.runs) {
     blackHole(FileCheck.run(SyntaxTree.parse(spec), fileName: "cekura.tests.json"))
 }
+// Everything `cekura-lsp check` does to one file; it takes in every rule as the checker grows.
+let fullCheck = Measurement.measure("full check (parse + model + rules)", runs: options.runs) {
+    blackHole(FileCheck.run(SyntaxTree.parse(spec), fileName: "cekura.tests.json"))
+}
 
-let megabytes = Double(spec.count) / 1_000_000
-let ratio = foundation.milliseconds / parse.milliseconds
-let parseGoalMet = parse.milliseconds < 5 * megabytes && ratio >= 2
+// The peers a CI user would pick instead: JSON Schema validators run on the same bytes,
+// written to a file for them, one child process at a time after our own measures.
+let specFile = FileManager.default.temporaryDirectory
+    .appendingPathComponent("cekura-bench-\(ProcessInfo.processInfo.processIdentifier).tests.json")
+let peers: [PeerOutcome]
+do {
+    try specData.write(to: specFile)
+    peers = ["jsonschema_rs", "jsonschema"].map { PythonPeer.run($0, specFile: specFile, runs: options.runs) }
+} catch {
+    peers = ["jsonschema_rs", "jsonschema"].map { .unavailable(validator: $0, reason: "could not write \(specFile.path): \(error)") }
+}
+try? FileManager.default.removeItem(at: specFile)
 
+let report = BenchReport(
+    input: .init(bytes: spec.count, scenarios: 200, nodes: sanity.nodeCount,
+                 checkedAs: checked.kind.kind.displayName, diagnostics: checked.diagnostics.count),
+    runs: options.runs, parse: parse, foundation: foundation, lineIndex: lineIndex, check: check, fullCheck: fullCheck,
+    peers: peers)
 if options.json {
-    let report: [String: Any] = [
-        "input": ["bytes": spec.count, "scenarios": 200, "nodes": sanity.nodeCount],
-        "runs": options.runs,
-        "results": [parse, foundation, lineIndex, check].map {
-            ["name": $0.name, "median_ms": $0.milliseconds, "mb_per_s": megabytes / ($0.milliseconds / 1000)]
-        },
-        "parse_vs_foundation": ratio,
-        "goals": ["parse_under_5ms_per_mb_and_2x_foundation": parseGoalMet],
-    ]
-    let data = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
-    print(String(decoding: data, as: UTF8.self))
+    try report.printJSON()
 } else {
-    print("input: generated test-suite spec, \(spec.count) bytes, 200 scenarios, \(sanity.nodeCount) nodes; median of \(options.runs) runs")
-    print("")
-    func row(_ columns: [String]) -> String {
-        zip(columns, [38, 12, 10]).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: " ")
-            + (columns.count > 3 ? columns[3] : "")
-    }
-    print(row(["measure", "median ms", "MB/s", "goal"]))
-    for (measurement, goal) in [(parse, "< \(String(format: "%.1f", 5 * megabytes)) ms, >= 2x Foundation"),
-                                (foundation, "peer"), (lineIndex, ""), (check, "")] {
-        print(row([measurement.name, String(format: "%.3f", measurement.milliseconds),
-                   String(format: "%.0f", megabytes / (measurement.milliseconds / 1000)), goal]))
-    }
-    print("")
-    print(String(format: "parse throughput vs Foundation JSONSerialization: %.2fx (goal >= 2x) — %@",
-                 ratio, parseGoalMet ? "goal met" : "GOAL MISSED"))
+    report.printTable()
 }

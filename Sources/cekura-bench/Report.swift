@@ -1,0 +1,145 @@
+import Foundation
+
+/// Everything one bench run measured, and how it is shown: the text table or `--json`.
+struct BenchReport {
+    struct Input {
+        let bytes: Int
+        let scenarios: Int
+        let nodes: Int
+        /// What the full check took the spec for, and how many diagnostics it found.
+        let checkedAs: String
+        let diagnostics: Int
+    }
+
+    /// One line of the table; `milliseconds` is nil when the measure could not be taken.
+    struct Row {
+        let name: String
+        let milliseconds: Double?
+        let note: String
+        var peer = false
+    }
+
+    /// "full check vs PEER parse+validate": how many times faster the full check is.
+    struct Comparison {
+        let peer: String
+        let speedup: Double?
+        var goalMet: Bool? { speedup.map { $0 > 1 } }
+        var key: String { "full_check_vs_\(peer)_parse_validate" }
+    }
+
+    let input: Input
+    let runs: Int
+    let parse, foundation, lineIndex, check, fullCheck: Measurement
+    let peers: [PeerOutcome]
+
+    var megabytes: Double { Double(input.bytes) / 1_000_000 }
+    var parseVsFoundation: Double { foundation.milliseconds / parse.milliseconds }
+    var parseGoalMet: Bool { parse.milliseconds < 5 * megabytes && parseVsFoundation >= 2 }
+
+    var comparisons: [Comparison] {
+        peers.map { Comparison(peer: $0.validator, speedup: $0.timing.map { $0.parseValidateMilliseconds / fullCheck.milliseconds }) }
+    }
+
+    var rows: [Row] {
+        var rows = [
+            Row(name: parse.name, milliseconds: parse.milliseconds, note: "< \(String(format: "%.1f", 5 * megabytes)) ms, >= 2x Foundation"),
+            Row(name: foundation.name, milliseconds: foundation.milliseconds, note: "peer"),
+            Row(name: lineIndex.name, milliseconds: lineIndex.milliseconds, note: ""),
+            Row(name: check.name, milliseconds: check.milliseconds, note: ""),
+            Row(name: fullCheck.name, milliseconds: fullCheck.milliseconds, note: "< jsonschema_rs parse+validate"),
+        ]
+        var previousReason: String?
+        for peer in peers {
+            switch peer {
+            case .measured(let timing):
+                let verdict = timing.valid ? "valid" : "INVALID, \(timing.errors) errors"
+                rows.append(Row(name: "\(timing.validator) validate", milliseconds: timing.validateMilliseconds,
+                                note: "\(timing.validator) \(timing.version), \(timing.runs) runs, \(verdict)", peer: true))
+                rows.append(Row(name: "\(timing.validator) parse+validate", milliseconds: timing.parseValidateMilliseconds,
+                                note: "json.loads + validate", peer: true))
+            case .unavailable(let validator, let reason):
+                rows.append(Row(name: "\(validator) validate", milliseconds: nil,
+                                note: reason == previousReason ? "as above" : reason, peer: true))
+                previousReason = reason
+                rows.append(Row(name: "\(validator) parse+validate", milliseconds: nil, note: "", peer: true))
+            }
+        }
+        return rows
+    }
+
+    // MARK: Text
+
+    func printTable() {
+        print("input: generated test-suite spec, \(input.bytes) bytes, \(input.scenarios) scenarios, \(input.nodes) nodes; median of \(runs) runs")
+        print("full check: taken as \(input.checkedAs), \(input.diagnostics) diagnostics")
+        print("")
+        print(line(["measure", "median ms", "MB/s", "goal / note"]))
+        var inPeers = false
+        for row in rows {
+            if row.peer && !inPeers {
+                inPeers = true
+                print("")
+                print(peerHeading)
+            }
+            let median = row.milliseconds.map { String(format: "%.3f", $0) } ?? "unavailable"
+            let throughput = row.milliseconds.map { String(format: "%.0f", megabytes / ($0 / 1000)) } ?? ""
+            print(line([row.name, median, throughput, row.note]))
+        }
+        print("")
+        print(String(format: "parse throughput vs Foundation JSONSerialization: %.2fx (goal >= 2x) — %@",
+                     parseVsFoundation, parseGoalMet ? "goal met" : "GOAL MISSED"))
+        for comparison in comparisons {
+            let label = "full check vs \(comparison.peer) parse+validate"
+            if let speedup = comparison.speedup {
+                print(String(format: "%@: %.2fx faster (goal > 1x) — %@", label, speedup, speedup > 1 ? "goal met" : "GOAL MISSED"))
+            } else {
+                print("\(label): unavailable (the peer was not measured)")
+            }
+        }
+    }
+
+    private var peerHeading: String {
+        let python = peers.compactMap(\.timing).first.map { "Python \($0.python), " } ?? ""
+        return "peers (\(python)each timed inside its own process; schema compiled once, same bytes):"
+    }
+
+    private func line(_ columns: [String]) -> String {
+        zip(columns, [38, 12, 10]).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: " ")
+            + (columns.count > 3 ? columns[3] : "")
+    }
+
+    // MARK: JSON
+
+    func printJSON() throws {
+        let results: [[String: Any]] = rows.compactMap { row in
+            guard let milliseconds = row.milliseconds else { return nil }
+            return ["name": row.name, "median_ms": milliseconds, "mb_per_s": megabytes / (milliseconds / 1000)]
+        }
+        let peerEntries: [[String: Any]] = peers.map { peer in
+            switch peer {
+            case .measured(let timing):
+                return ["validator": timing.validator, "available": true, "version": timing.version, "python": timing.python,
+                        "valid": timing.valid, "errors": timing.errors, "runs": timing.runs,
+                        "validate_ms": timing.validateMilliseconds, "parse_validate_ms": timing.parseValidateMilliseconds]
+            case .unavailable(let validator, let reason):
+                return ["validator": validator, "available": false, "reason": reason]
+            }
+        }
+        var report: [String: Any] = [
+            "input": ["bytes": input.bytes, "scenarios": input.scenarios, "nodes": input.nodes,
+                      "checked_as": input.checkedAs, "diagnostics": input.diagnostics],
+            "runs": runs,
+            "results": results,
+            "peers": peerEntries,
+            "parse_vs_foundation": parseVsFoundation,
+        ]
+        var goals: [String: Any] = ["parse_under_5ms_per_mb_and_2x_foundation": parseGoalMet]
+        for comparison in comparisons {
+            report[comparison.key] = comparison.speedup ?? NSNull()
+            goals["\(comparison.key)_over_1x"] = comparison.goalMet ?? NSNull()
+        }
+        report["goals"] = goals
+        let data = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+    }
+}
