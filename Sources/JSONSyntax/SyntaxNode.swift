@@ -97,9 +97,28 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
     public func member(named name: String) -> SyntaxNode? {
         guard kind == .object else { return nil }
         var found: SyntaxNode?
-        for child in children where child.kind == .member && child.keyName == name { found = child }
+        for child in children where child.kind == .member && child.hasKey(name) { found = child }
         return found
     }
+
+    /// For a member, whether its property name is `name`. Names without escapes
+    /// (nearly all) are compared as bytes, without decoding: lookups run for
+    /// every field of every object on every keystroke.
+    public func hasKey(_ name: String) -> Bool {
+        guard kind == .member, let key, key.kind == .string else { return false }
+        let flags = key.raw.flags
+        guard flags.isDisjoint(with: .needsDecoding) else { return key.decoded.value == name }
+        let content = key.raw.contentRange
+        var name = name
+        return name.withUTF8 { expected in
+            expected.count == content.length && tree.bytes[content.start..<content.end].elementsEqual(expected)
+        }
+    }
+
+    /// For a string, the length of its content in source bytes: an upper bound
+    /// of its decoded length in Unicode scalars, so length limits can often be
+    /// settled without decoding.
+    public var contentByteCount: Int { contentRange.length }
 
     /// The value of the member with this name (see `member(named:)`).
     public subscript(key name: String) -> SyntaxNode? { member(named: name)?.value }
@@ -154,12 +173,32 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// For a number, its value when it is an integer JSON can express exactly.
+    /// For a number, its value when it is an integer JSON can express exactly
+    /// (`1.0` and `1e2` count, as they do for JSON Schema and the API).
     public var intValue: Int? {
         guard kind == .number else { return nil }
-        if let value = Int(text) { return value }
+        if let value = plainInteger { return value }
         guard let double = Double(text), abs(double) < 9e15, Double(Int(double)) == double else { return nil }
         return Int(double)
+    }
+
+    /// Digits with an optional minus sign, read straight from the bytes.
+    private var plainInteger: Int? {
+        let range = self.range
+        guard range.length > 0, range.length <= 18 else { return nil }
+        let bytes = tree.bytes
+        var index = range.start
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard index < range.end else { return nil }
+        var value = 0
+        while index < range.end {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+            index += 1
+        }
+        return negative ? -value : value
     }
 
     public var doubleValue: Double? { kind == .number ? Double(text) : nil }

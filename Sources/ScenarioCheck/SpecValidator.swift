@@ -54,11 +54,12 @@ struct SpecValidator {
 
     mutating func validateObject(_ node: SyntaxNode, _ spec: ObjectSpec) {
         let members = node.members
+        let names = members.map(\.keyName)
         var lastIndexOfName: [String: Int] = [:]
-        for (index, member) in members.enumerated() { lastIndexOfName[member.keyName] = index }
+        for (index, name) in names.enumerated() { lastIndexOfName[name] = index }
         for (index, member) in members.enumerated() {
-            guard let key = member.key, key.kind == .string, lastIndexOfName[member.keyName] == index else { continue }
-            if let field = spec.field(member.keyName) {
+            guard let key = member.key, key.kind == .string, lastIndexOfName[names[index]] == index else { continue }
+            if let field = spec.field(names[index]) {
                 if let value = member.value { validate(value, against: field.value) }
             } else {
                 reportUnknown(member, in: spec)
@@ -82,43 +83,51 @@ struct SpecValidator {
         let consequence = spec.unknownProperties == .error
             ? "the published schema refuses it" : "the API most likely drops it, so its value is lost"
         let range = member.key?.range ?? member.range
+        let object = spec.name.withIndefiniteArticle
         if let renamed = spec.renamedFields[name] {
             diagnostics.append(Diagnostic(.unknownProperty, severity,
-                "`\(name)` is not a field of a \(spec.name); here it is called `\(renamed)`", range,
+                "`\(name)` is not a field of \(object); here it is called `\(renamed)`", range,
                 fixes: MemberEdits.rename(member, to: renamed).map { [Fix(title: "Rename to `\(renamed)`", edits: [$0])] } ?? []))
         } else if let suggestion = closestMatch(to: name, among: spec.fields.map(\.name)) {
             diagnostics.append(Diagnostic(.unknownProperty, severity,
-                "`\(name)` is not a field of a \(spec.name); did you mean `\(suggestion)`?", range,
+                "`\(name)` is not a field of \(object); did you mean `\(suggestion)`?", range,
                 fixes: MemberEdits.rename(member, to: suggestion).map { [Fix(title: "Rename to `\(suggestion)`", edits: [$0])] } ?? []))
         } else {
             diagnostics.append(Diagnostic(.unknownProperty, severity,
-                "`\(name)` is not a field of a \(spec.name); \(consequence)", range,
+                "`\(name)` is not a field of \(object); \(consequence)", range,
                 fixes: [Fix(title: "Remove `\(name)`", edits: [MemberEdits.remove(member)])]))
         }
     }
 
     private mutating func validateString(_ node: SyntaxNode, _ rule: StringRule) {
-        let value = node.decoded.value
+        // Most strings are long free text whose only rule is their type: decode
+        // one only when a rule needs its value. A string has at most as many
+        // scalars as content bytes, which settles most length limits.
+        let byteCount = node.contentByteCount
+        lazy var value = node.decoded.value
         if let allowed = rule.allowed, !allowed.contains(where: { $0.value == value }) {
             reportEnumMismatch(node, value: value, allowed: allowed)
             return
         }
-        let length = value.scalarCount
-        if let minimum = rule.minLength, length < minimum {
+        if let minimum = rule.minLength, byteCount < minimum || (minimum > 1 && value.scalarCount < minimum) {
             report(.stringTooShort, minimum == 1
                 ? "\(node.fieldLabel) must not be empty"
-                : "\(node.fieldLabel) needs at least \(minimum) characters; it has \(length)", node)
+                : "\(node.fieldLabel) needs at least \(minimum) characters; it has \(value.scalarCount)", node)
         }
-        if let maximum = rule.maxLength, length > maximum {
-            report(.stringTooLong, "\(node.fieldLabel) has \(length) characters; at most \(maximum) are allowed", node)
+        if let maximum = rule.maxLength, byteCount > maximum, value.scalarCount > maximum {
+            report(.stringTooLong, "\(node.fieldLabel) has \(value.scalarCount) characters; at most \(maximum) are allowed", node)
         }
-        if let pattern = rule.pattern, !value.isEmpty, !pattern.matches(value) {
+        if let pattern = rule.pattern, byteCount > 0, !pattern.matches(value) {
             switch pattern {
             case .metricSlug:
                 let slug = metricSlug(from: value)
+                // "Qualité" would become "qualit": a slug that names another metric, if any.
+                let dropsLetters = value.unicodeScalars.contains {
+                    !$0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)
+                }
                 diagnostics.append(Diagnostic(.metricSlugInvalid, .error,
                     "metric slugs use only lower-case letters, digits and `_`; found \"\(value)\"", node.range,
-                    fixes: slug.isEmpty ? [] : [Fix(title: "Write \"\(slug)\"", edits: [TextEdit(range: node.range, newText: slug.jsonQuoted)])]))
+                    fixes: slug.isEmpty || dropsLetters ? [] : [Fix(title: "Write \"\(slug)\"", edits: [TextEdit(range: node.range, newText: slug.jsonQuoted)])]))
             }
         }
     }

@@ -19,14 +19,17 @@ struct CheckedFile: Sendable {
     /// Parses and checks `source`. `fileName` drives kind detection; it is nil
     /// for standard input without `--stdin-filename`.
     init(path: String, fileName: String?, source: [UInt8], isExplicit: Bool) {
-        let tree = SyntaxTree.parse(source)
-        let result = FileCheck.run(tree, fileName: fileName)
+        let result = FileCheck.run(SyntaxTree.parse(source), fileName: fileName)
+        self.init(path: path, source: source, kind: result.kind.kind, diagnostics: result.diagnostics, isExplicit: isExplicit)
+    }
+
+    init(path: String, source: [UInt8], kind: FileKind, diagnostics: [Diagnostic], isExplicit: Bool) {
         self.path = path
         self.source = source
         lines = LineIndex(source)
         scalars = ScalarIndex(source)
-        kind = result.kind.kind
-        diagnostics = result.diagnostics
+        self.kind = kind
+        self.diagnostics = diagnostics
         self.isExplicit = isExplicit
     }
 

@@ -4,9 +4,9 @@ import Testing
 /// Runs the built binary: exit statuses, file handling and the output formats
 /// end to end. The exact layout of each format is covered by the reporter tests.
 @Suite struct CheckProcessTests {
-    static let validSuite = #"{"version": 1, "scenarios": [{"name": "a", "instructions": "b"}]}"#
-    static let brokenSuite = #"{"version": 1, "scenarios": [1,]}"#
-    static let duplicateKeySuite = #"{"version": 1, "version": 2, "scenarios": []}"#
+    static let validSuite = #"{"version": "1", "scenarios": [{"name": "a", "instructions": "b"}]}"#
+    static let brokenSuite = #"{"version": "1", "scenarios": [{"name": "a", "instructions": "b"},]}"#
+    static let duplicateKeySuite = #"{"version": "1", "version": "1", "scenarios": [{"name": "a", "instructions": "b"}]}"#
 
     @Test func aCleanFileExitsZero() throws {
         let folder = try TemporaryDirectory()
@@ -31,9 +31,9 @@ import Testing
         let run = try CommandLineRunner.run(["check", "bad.json"], in: folder)
         #expect(run.status == 1)
         #expect(run.standardOutput == """
-            bad.json:1:31: error: JSON does not allow a comma before the closing bracket [trailing-comma]
+            bad.json:1:66: error: JSON does not allow a comma before the closing bracket [trailing-comma]
             \(Self.brokenSuite)
-                                          ^
+                                                                             ^
             1 file checked: 1 error, 0 warnings
 
             """)
@@ -46,7 +46,7 @@ import Testing
         let run = try CommandLineRunner.run(["check", "bad.json", "missing.json", "ok.json"], in: folder)
         #expect(run.status == 2, "an I/O problem outranks the error diagnostic")
         #expect(run.standardError == "cekura-lsp: missing.json: No such file or directory\n")
-        #expect(run.standardOutput.hasPrefix("bad.json:1:31: error:"))
+        #expect(run.standardOutput.hasPrefix("bad.json:1:66: error:"))
         #expect(run.standardOutput.hasSuffix("2 files checked: 1 error, 0 warnings\n"))
     }
 
@@ -89,7 +89,7 @@ import Testing
         let run = try CommandLineRunner.run(["check", "--format", "github", "suites"], in: folder)
         #expect(run.status == 1)
         #expect(run.standardOutput == """
-            ::error file=suites/b.json,line=1,col=31,endLine=1,endColumn=32,title=trailing-comma::JSON does not allow a comma before the closing bracket
+            ::error file=suites/b.json,line=1,col=66,endLine=1,endColumn=67,title=trailing-comma::JSON does not allow a comma before the closing bracket
 
             """)
 
@@ -114,7 +114,7 @@ import Testing
         let folder = try TemporaryDirectory()
         let byShape = try CommandLineRunner.run(["check", "-"], standardInput: Self.brokenSuite, in: folder)
         #expect(byShape.status == 1)
-        #expect(byShape.standardOutput.hasPrefix("<stdin>:1:31: error:"))
+        #expect(byShape.standardOutput.hasPrefix("<stdin>:1:66: error:"))
 
         // Without a name, the shape says nothing: not a Cekura file.
         let shapeless = #"{"steps": [1,]}"#
@@ -125,12 +125,13 @@ import Testing
         let named = try CommandLineRunner.run(["check", "--stdin-filename", "x.cekura.json", "-"],
                                               standardInput: shapeless, in: folder)
         #expect(named.status == 1)
-        #expect(named.standardOutput.hasPrefix("x.cekura.json:1:13: error:"))
+        // Named as a Cekura file, it is checked: its trailing comma is reported.
+        #expect(named.standardOutput.contains("x.cekura.json:1:13: error: JSON does not allow a comma"))
     }
 
     @Test func jsonFormatParsesBack() throws {
         let folder = try TemporaryDirectory()
-        try folder.write("bad.json", "{\"version\": 1,\n \"scenarios\": [\"🎉\" 2]}")
+        try folder.write("bad.json", "{\"version\": \"1\",\n \"scenarios\": [{\"name\": \"🎉\" \"instructions\": \"b\"}]}")
         try folder.write("ok.json", Self.validSuite)
         let run = try CommandLineRunner.run(["check", "--format", "json", "bad.json", "ok.json"], in: folder)
         #expect(run.status == 1)
@@ -149,10 +150,11 @@ import Testing
         #expect(diagnostic["severity"] as? String == "error")
         #expect(diagnostic["code"] as? String == "missing-comma")
         #expect(diagnostic["message"] as? String == "a comma should separate this from what comes before")
-        // Line 1 (0-based) is ` "scenarios": ["🎉" 2]}`; the 2 is at UTF-16 column 20.
+        // Line 1 (0-based) is ` "scenarios": [{"name": "🎉" "instructions": "b"}]}`;
+        // `"instructions"` starts at UTF-16 column 29, after the two units of "🎉".
         let range = try #require(diagnostic["range"] as? [String: [String: Int]])
-        #expect(range["start"] == ["line": 1, "character": 20])
-        #expect(range["end"] == ["line": 1, "character": 21])
+        #expect(range["start"] == ["line": 1, "character": 29])
+        #expect(range["end"] == ["line": 1, "character": 43])
         let fixes = try #require(diagnostic["fixes"] as? [[String: Any]])
         let edits = try #require(fixes.first?["edits"] as? [[String: Any]])
         #expect(edits.first?["newText"] as? String == ",")
@@ -161,7 +163,7 @@ import Testing
 
     @Test func sarifFormatHasTheExpectedStructure() throws {
         let folder = try TemporaryDirectory()
-        try folder.write("sub dir/bad.json", "{\"version\": 1,\n \"scenarios\": [\"🎉\" 2]}")
+        try folder.write("sub dir/bad.json", "{\"version\": \"1\",\n \"scenarios\": [{\"name\": \"🎉\" \"instructions\": \"b\"}]}")
         let run = try CommandLineRunner.run(["check", "--format", "sarif", "sub dir"], in: folder)
         #expect(run.status == 1)
         let log = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
@@ -187,7 +189,8 @@ import Testing
         #expect((results[0]["message"] as? [String: String])?["text"] == "a comma should separate this from what comes before")
         let location = try #require((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
         #expect((location["artifactLocation"] as? [String: String])?["uri"] == "sub%20dir/bad.json")
+        // `"instructions"` follows "🎉" (two UTF-16 units) without a comma.
         #expect((location["region"] as? [String: Int])
-            == ["startLine": 2, "startColumn": 21, "endLine": 2, "endColumn": 22])
+            == ["startLine": 2, "startColumn": 30, "endLine": 2, "endColumn": 44])
     }
 }

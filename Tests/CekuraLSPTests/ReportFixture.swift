@@ -1,3 +1,4 @@
+import JSONSyntax
 @testable import cekura_lsp
 
 /// A small set of checked files shared by the reporter tests. Line 4 of the
@@ -18,9 +19,12 @@ enum ReportFixture {
         """
 
     /// A test suite with an error (missing comma, with a fix) between two
-    /// duplicate-key warnings (with related locations).
+    /// duplicate-key warnings (with related locations). It carries its syntax
+    /// diagnostics only: these tests are about rendering, not about the rules.
     static var suite: CheckedFile {
-        CheckedFile(path: "suites/a.json", fileName: "suites/a.json", source: Array(suiteSource.utf8), isExplicit: true)
+        let source = Array(suiteSource.utf8)
+        return CheckedFile(path: "suites/a.json", source: source, kind: .testSuite,
+                           diagnostics: SyntaxTree.parse(source).diagnostics, isExplicit: true)
     }
 
     /// Named on the command line, but not a Cekura file.
