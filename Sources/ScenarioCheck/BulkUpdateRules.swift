@@ -6,7 +6,7 @@ enum BulkUpdateRules {
     static func check(_ payload: BulkUpdateView) -> [Diagnostic] {
         var validator = SpecValidator(describeUnknownMember: describeUnknownMember)
         validator.validateObject(payload.node, BulkUpdateSpecs.payload)
-        var diagnostics = validator.diagnostics
+        var diagnostics = validator.diagnostics.map { EvaluatorRules.explainingPhoneNumber($0, payload.value("phone_number")) }
         diagnostics += checkScenarios(payload.value("scenarios"))
         if !payload.has("agent"), !payload.has("project") {
             diagnostics.append(Diagnostic(.bulkTargetMissing, .error,
@@ -16,12 +16,13 @@ enum BulkUpdateRules {
             guard let list = payload.value(key), list.kind == .array else { continue }
             for element in list.elements where element.kind == .string {
                 diagnostics.append(Diagnostic(.bulkToolIDType, .warning,
-                    "the API schema types `\(key)` as integers; whether it accepts tool names such as \(element.valueDescription.dropFirst(4)) is not documented",
+                    "the API schema types `\(key)` as integers; whether it accepts tool names such as \(element.text) is not documented",
                     element.range))
             }
         }
         diagnostics += checkAddRemoveConflicts(payload, "metric_ids")
         diagnostics += checkAddRemoveConflicts(payload, "tool_ids")
+        diagnostics += EvaluatorRules.checkFolderPath(payload.value("folder_path"))
         if let append = payload.member("append_instruction")?.key {
             diagnostics.append(Diagnostic(.bulkAppendNotIdempotent, .hint,
                 "`append_instruction` appends again every time this payload is sent", append.range))
@@ -31,9 +32,11 @@ enum BulkUpdateRules {
                 "this payload changes nothing: it names evaluators but no field to change", payload.node.anchorRange))
         }
         if let member = payload.member("inbound_phone_number"), let key = member.key {
+            // With `phone_number` already there, renaming would make a duplicate key.
+            let rename = payload.has("phone_number") ? nil : MemberEdits.rename(member, to: "phone_number")
             diagnostics.append(Diagnostic(.deprecatedProperty, .warning,
-                "`inbound_phone_number` is deprecated; use `phone_number`", key.range,
-                fixes: MemberEdits.rename(member, to: "phone_number").map { [Fix(title: "Rename to `phone_number`", edits: [$0])] } ?? []))
+                "`inbound_phone_number` is deprecated; `phone_number` serves inbound and outbound calls", key.range,
+                fixes: rename.map { [Fix(title: "Rename to `phone_number`", edits: [$0])] } ?? []))
         }
         return diagnostics
     }
@@ -66,7 +69,7 @@ enum BulkUpdateRules {
         let addedTexts = Set(added.elements.map(\.text))
         return removed.elements.filter { addedTexts.contains($0.text) }.map { element in
             Diagnostic(.bulkAddRemoveConflict, .warning,
-                "\(element.text) is both added and removed; the result depends on the order the API applies them",
+                "`\(stem)_to_add` and `\(stem)_to_remove` both list \(element.text); the result depends on the order the API applies them",
                 element.range, related: added.elements.filter { $0.text == element.text }.map {
                     RelatedLocation(range: $0.range, message: "added here")
                 })

@@ -8,13 +8,14 @@ enum EvaluatorRules {
     static func check(_ evaluator: EvaluatorView) -> [Diagnostic] {
         let saved = evaluator.isSavedResponse
         var validator = SpecValidator { spec, member in describeUnknownMember(spec, member, savedResponse: saved) }
-        validator.validateObject(evaluator.node, EvaluatorSpecs.body)
+        // A response carries `phone_number` as a string, null ids and more scenario types, and leaves out what it never returns.
+        validator.validateObject(evaluator.node, evaluator.spec)
         var diagnostics = validator.diagnostics
-        if saved {
-            // A response carries `phone_number` as a string and leaves out what it never returns.
-            diagnostics.removeAll { $0.code == RuleCode.requiredProperty.rawValue
-                || ($0.code == RuleCode.typeMismatch.rawValue && evaluator.value("phone_number")?.range == $0.range) }
-        } else if !evaluator.has("agent"), !evaluator.has("project"), !evaluator.has("assistant_id") {
+        if !saved {
+            diagnostics = diagnostics.map { explainingPhoneNumber($0, evaluator.value("phone_number")) }
+        }
+        // A null target is no target: "Either agent or project must be provided".
+        if !saved, ["agent", "project", "assistant_id"].allSatisfy({ (evaluator.value($0)?.kind ?? .null) == .null }) {
             diagnostics.append(Diagnostic(.evaluatorTargetMissing, .warning,
                 "an evaluator needs `agent`, `project` or `assistant_id`; the API rejects the upload without one unless the command supplies it",
                 evaluator.node.anchorRange))
@@ -38,14 +39,16 @@ enum EvaluatorRules {
             if type != "conditional_actions" {
                 let edit = evaluator.value("scenario_type").map { TextEdit(range: $0.range, newText: "\"conditional_actions\"") }
                     ?? MemberEdits.insert(key: "scenario_type", value: "\"conditional_actions\"", into: evaluator.node)
+                let found = evaluator.has("scenario_type") ? "here it is \"\(type)\"" : "without it the type is \"instruction\""
                 diagnostics.append(Diagnostic(.scriptNeedsScenarioType, .error,
-                    "`conditional_actions` needs `scenario_type: \"conditional_actions\"` in the same body; the `scenario_type` is \"\(type)\"",
+                    "`conditional_actions` needs `scenario_type: \"conditional_actions\"` in the same body; \(found)",
                     scriptKey.range, fixes: [Fix(title: "Set `scenario_type` to \"conditional_actions\"", edits: [edit])]))
             }
         } else if type == "conditional_actions" {
-            if instructions == nil {
+            // Blank `instructions` hold no script either.
+            if (evaluator.string("instructions") ?? "").allSatisfy(\.isWhitespace) {
                 diagnostics.append(Diagnostic(.scriptMissing, .error,
-                    "a `conditional_actions` scenario needs its script in `conditional_actions`",
+                    "a `conditional_actions` scenario needs its script: a `conditional_actions` object, or the script as a JSON string in `instructions`",
                     evaluator.member("scenario_type")?.value?.range ?? evaluator.node.anchorRange))
             }
         } else if !evaluator.isSavedResponse, (evaluator.string("instructions") ?? "").allSatisfy(\.isWhitespace) {
@@ -68,12 +71,10 @@ enum EvaluatorRules {
                 "`dynamic_variable_values` was removed from the API and must be absent or null; put the values in the test profile's `main_agent_variables`",
                 values.range, fixes: [Fix(title: "Remove `dynamic_variable_values`", edits: [MemberEdits.remove(member)])]))
         }
-        if let folder = evaluator.value("folder_path"), let path = folder.stringValue,
-           path.split(separator: ".", omittingEmptySubsequences: false).contains(where: { $0.isEmpty }) {
-            diagnostics.append(Diagnostic(.folderPathInvalid, .error,
-                "`folder_path` is folder names joined by single dots, like \"Sales.Inbound\"; found \"\(path)\"", folder.range))
-        }
-        if let member = evaluator.member("inbound_phone_number"), let key = member.key {
+        diagnostics += checkFolderPath(evaluator.value("folder_path"))
+        // A response shows `inbound_phone_number: null` on every scenario; only a value is worth a warning there.
+        if let member = evaluator.member("inbound_phone_number"), let key = member.key,
+           !evaluator.isSavedResponse || member.value?.kind != .null {
             var fixes: [Fix] = []
             if !evaluator.has("phone_number"), let edit = MemberEdits.rename(member, to: "phone_number") {
                 fixes.append(Fix(title: "Rename to `phone_number`", edits: [edit]))
@@ -82,6 +83,26 @@ enum EvaluatorRules {
                 "`inbound_phone_number` is deprecated; `phone_number` serves inbound and outbound calls", key.range, fixes: fixes))
         }
         return diagnostics
+    }
+
+    /// Folder names joined by single dots (scenario-format.md E15); shared with bulk updates.
+    static func checkFolderPath(_ folder: SyntaxNode?) -> [Diagnostic] {
+        guard let folder, let path = folder.stringValue,
+              path.split(separator: ".", omittingEmptySubsequences: false).contains(where: { $0.isEmpty }) else { return [] }
+        return [Diagnostic(.folderPathInvalid, .error,
+            "`folder_path` is folder names joined by single dots, like \"Sales.Inbound\"; found \"\(path)\", which has an empty folder name",
+            folder.range)]
+    }
+
+    /// `phone_number` takes the id of a number saved in Cekura. A number written
+    /// out ("+1555…") is the usual mistake; the generic fix would turn it into an
+    /// invalid JSON number, so the message says what to write instead. Shared with bulk updates.
+    static func explainingPhoneNumber(_ diagnostic: Diagnostic, _ value: SyntaxNode?) -> Diagnostic {
+        guard let value, let text = value.stringValue, diagnostic.code == RuleCode.typeMismatch.rawValue,
+              diagnostic.range == value.range, !text.isEmpty, !text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return diagnostic }
+        return Diagnostic(.typeMismatch, .error,
+            "`phone_number` takes the id of a phone number saved in Cekura (a whole number), not the number itself; found \(value.valueDescription)",
+            value.range)
     }
 
     /// REST tool ids (§2.3): three known spellings, the CLI's lowercase ids
@@ -114,7 +135,7 @@ enum EvaluatorRules {
         }
         if names.contains("TOOL_END_CALL"), names.contains("TOOL_END_CALL_ONLY_ON_TRANSFER") {
             diagnostics.append(Diagnostic(.endCallToolsOverlap, .warning,
-                "use `TOOL_END_CALL_ONLY_ON_TRANSFER` instead of `TOOL_END_CALL` when the expected outcome is a transfer, not both",
+                "`TOOL_END_CALL` and `TOOL_END_CALL_ONLY_ON_TRANSFER` overlap: keep only `TOOL_END_CALL_ONLY_ON_TRANSFER` when the expected outcome is a transfer, else only `TOOL_END_CALL`",
                 tools.range))
         } else if !names.contains("TOOL_END_CALL"), !names.contains("TOOL_END_CALL_ONLY_ON_TRANSFER") {
             diagnostics.append(Diagnostic(.endCallToolMissing, .hint,
@@ -124,7 +145,8 @@ enum EvaluatorRules {
     }
 
     private static func describeUnknownMember(_ spec: ObjectSpec, _ member: SyntaxNode, savedResponse: Bool) -> [Diagnostic]? {
-        guard spec.name == EvaluatorSpecs.body.name, EvaluatorSpecs.readOnlyFields.contains(member.keyName) else { return nil }
+        guard spec.name == EvaluatorSpecs.body.name || spec.name == EvaluatorSpecs.savedResponse.name,
+              EvaluatorSpecs.readOnlyFields.contains(member.keyName) else { return nil }
         if savedResponse { return [] }
         return [Diagnostic(.readOnlyField, .hint,
             "`\(member.keyName)` is read-only: the API sets it and ignores it on create and update",

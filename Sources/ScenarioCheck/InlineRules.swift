@@ -16,16 +16,15 @@ enum InlineRules {
             let missing = InlineSpecs.fromScratchFields.filter { !personality.has($0) }
             if !missing.isEmpty {
                 let list = missing.map { "`\($0)`" }.joined(separator: ", ")
-                let edits = missing.map { field in
-                    MemberEdits.insert(key: field, value: InlineSpecs.personality.field(field)?.value.placeholder ?? "\"\"",
-                                       into: personality.node)
-                }
+                let members = missing.map { field in (key: field, value: fromScratchPlaceholder(field, provider: personality.string("provider"))) }
                 diagnostics.append(Diagnostic(.personalityInlineIncomplete, .error,
                     "a personality without `base` is defined from scratch and needs \(list); or add `base` with the id of a personality to adjust",
-                    personality.node.anchorRange, fixes: [Fix(title: "Add \(list)", edits: combined(edits))]))
+                    personality.node.anchorRange,
+                    fixes: [Fix(title: "Add \(list)", edits: [MemberEdits.insert(members, into: personality.node)])]))
             }
         }
-        let provider = personality.string("provider")
+        // An unknown provider is an enum error already; comparing with it would only repeat that.
+        let provider = personality.string("provider").flatMap { name in InlineSpecs.providers.contains { $0.value == name } ? name : nil }
         if let model = personality.value("voice_model"), let modelName = model.stringValue, let provider {
             let expected = modelName.hasPrefix("eleven_") ? "11labs" : modelName.hasPrefix("sonic-") ? "cartesia" : nil
             if let expected, expected != provider {
@@ -34,7 +33,8 @@ enum InlineRules {
             }
         }
         if let voice = personality.value("voice_id"), let voiceID = voice.stringValue, let provider, !voiceID.isEmpty {
-            let isUUID = voiceID.count == 36 && voiceID.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12]
+            let isUUID = voiceID.split(separator: "-", omittingEmptySubsequences: false).map(\.count) == [8, 4, 4, 4, 12]
+                && voiceID.allSatisfy { $0 == "-" || $0.isHexDigit }
             if provider == "cartesia", !isUUID {
                 diagnostics.append(Diagnostic(.personalityVoiceIDFormat, .warning,
                     "Cartesia voice ids are UUIDs (8-4-4-4-12 hexadecimal digits); found \"\(voiceID)\"", voice.range))
@@ -45,8 +45,11 @@ enum InlineRules {
         }
         if let noise = personality.value("background_noise"), let value = noise.stringValue,
            value != "off", value != "office", !value.hasPrefix("https://"), !value.hasPrefix("http://") {
+            // "Office" or "OFF": the value meant, in the case the API compares.
+            let meant = ["off", "office"].first { $0 == value.lowercased() }
             diagnostics.append(Diagnostic(.backgroundNoiseInvalid, .warning,
-                "`background_noise` is \"off\", \"office\", or an http(s) URL of an audio clip; found \"\(value)\"", noise.range))
+                "`background_noise` is \"off\", \"office\", or an http(s) URL of an audio clip; found \"\(value)\"", noise.range,
+                fixes: meant.map { [Fix(title: "Write \"\($0)\"", edits: [TextEdit(range: noise.range, newText: $0.jsonQuoted)])] } ?? []))
         }
         return diagnostics
     }
@@ -54,9 +57,10 @@ enum InlineRules {
     private static func checkTestProfile(_ profile: InlineTestProfileView) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if profile.node.members.isEmpty {
+            let remove = profile.node.parent.map { [Fix(title: "Remove `\($0.keyName)`", edits: [MemberEdits.remove($0)])] } ?? []
             diagnostics.append(Diagnostic(.testProfileEmpty, .error,
                 "an inline test profile needs `agent_variables`, `caller_variables` or `name`; remove it if the case needs no test data",
-                profile.node.range))
+                profile.node.range, fixes: remove))
         }
         if let variables = profile.value("agent_variables"), variables.kind == .object {
             for member in variables.members where ["x-run-id", "x-scenario-id", "x-result-id"].contains(member.keyName.lowercased()) {
@@ -85,9 +89,16 @@ enum InlineRules {
         return nil
     }
 
-    /// Several insertions at one offset become one edit, so their order is kept.
-    static func combined(_ edits: [TextEdit]) -> [TextEdit] {
-        guard let first = edits.first, edits.allSatisfy({ $0.range == first.range }) else { return edits }
-        return [TextEdit(range: first.range, newText: edits.map(\.newText).joined())]
+    /// What the fix fills in: values that work where there is an obvious one
+    /// (English, no background noise, the default model of the provider
+    /// given), else the field's empty placeholder.
+    private static func fromScratchPlaceholder(_ field: String, provider: String?) -> String {
+        switch (field, provider) {
+        case ("language", _): "\"en\""
+        case ("background_noise", _): "\"off\""
+        case ("voice_model", "cartesia"): "\"sonic-3.5\""
+        case ("voice_model", "11labs"): "\"eleven_turbo_v2_5\""
+        default: InlineSpecs.personality.field(field)?.value.placeholder ?? "\"\""
+        }
     }
 }

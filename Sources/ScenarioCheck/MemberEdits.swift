@@ -5,10 +5,15 @@ import JSONSyntax
 enum MemberEdits {
     /// Inserts `"key": value` as the object's last member.
     static func insert(key: String, value: String, into object: SyntaxNode) -> TextEdit {
+        insert([(key, value)], into: object)
+    }
+
+    /// Inserts members after the object's last one, in order, as one edit.
+    static func insert(_ members: [(key: String, value: String)], into object: SyntaxNode) -> TextEdit {
         let bytes = object.tree.bytes
-        let member = "\(key.jsonQuoted): \(value)"
+        let texts = members.map { "\($0.key.jsonQuoted): \($0.value)" }
         guard let last = object.members.last else {
-            return .insert(member, at: object.range.start + 1)
+            return .insert(texts.joined(separator: ", "), at: object.range.start + 1)
         }
         let lastStart = last.range.start
         var lineStart = lastStart
@@ -18,10 +23,11 @@ enum MemberEdits {
         let indentation = bytes[lineStart..<lastStart]
         // A member that shares its line with the opening brace: keep it compact.
         guard lineStart > object.range.start, indentation.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else {
-            return .insert(", " + member, at: last.range.end)
+            return .insert(texts.map { ", " + $0 }.joined(), at: last.range.end)
         }
         let newline = lineStart >= 2 && bytes[lineStart - 2] == UInt8(ascii: "\r") ? "\r\n" : "\n"
-        return .insert("," + newline + String(decoding: indentation, as: UTF8.self) + member, at: last.range.end)
+        let separator = "," + newline + String(decoding: indentation, as: UTF8.self)
+        return .insert(texts.map { separator + $0 }.joined(), at: last.range.end)
     }
 
     static func rename(_ member: SyntaxNode, to name: String) -> TextEdit? {
@@ -37,7 +43,9 @@ enum MemberEdits {
         while probe < bytes.count, bytes[probe].isBlank { probe += 1 }
         if probe < bytes.count, bytes[probe] == UInt8(ascii: ",") {
             end = probe + 1
-            return .delete(TextRange(member.range.start, end))
+            // `{"a": 1, "b": 2}` loses `"a": 1, ` with its space.
+            while end < bytes.count, bytes[end].isSpaceOrTab { end += 1 }
+            return .delete(wholeLine(around: TextRange(member.range.start, end), in: bytes))
         }
         // The last member: take the comma before it instead.
         var start = member.range.start
@@ -46,8 +54,24 @@ enum MemberEdits {
         if probe > 0, bytes[probe - 1] == UInt8(ascii: ",") { start = probe - 1 }
         return .delete(TextRange(start, end))
     }
+
+    /// A member alone on its line takes the line with it, rather than leaving
+    /// it blank behind.
+    private static func wholeLine(around range: TextRange, in bytes: [UInt8]) -> TextRange {
+        var start = range.start
+        while start > 0, bytes[start - 1].isSpaceOrTab { start -= 1 }
+        var end = range.end
+        while end < bytes.count, bytes[end].isSpaceOrTab { end += 1 }
+        guard start > 0, bytes[start - 1] == UInt8(ascii: "\n"), end < bytes.count else { return range }
+        if bytes[end] == UInt8(ascii: "\n") { return TextRange(start, end + 1) }
+        if bytes[end] == UInt8(ascii: "\r") {
+            return TextRange(start, end + 1 < bytes.count && bytes[end + 1] == UInt8(ascii: "\n") ? end + 2 : end + 1)
+        }
+        return range
+    }
 }
 
 extension UInt8 {
     fileprivate var isBlank: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
+    fileprivate var isSpaceOrTab: Bool { self == 0x20 || self == 0x09 }
 }

@@ -43,6 +43,14 @@ extension SyntaxNode {
 extension String {
     var scalarCount: Int { unicodeScalars.count }
 
+    /// "an inline personality", "a `defaults` object": the article follows the
+    /// first letter, which is right for every spec name (none starts with a
+    /// silent "h" or a "you" sound).
+    var withIndefiniteArticle: String {
+        let first = unicodeScalars.first { $0 != "`" }.map { Character($0).lowercased() }
+        return (["a", "e", "i", "o", "u"].contains(first) ? "an " : "a ") + self
+    }
+
     /// A JSON string literal for this text.
     var jsonQuoted: String {
         var out = "\""

@@ -84,14 +84,18 @@ struct SpecValidator {
             ? "the published schema refuses it" : "the API most likely drops it, so its value is lost"
         let range = member.key?.range ?? member.range
         let object = spec.name.withIndefiniteArticle
+        // Renaming onto a field the object already has would make a duplicate
+        // key, of which the API keeps one value: no fix then.
+        func rename(to target: String) -> [Fix] {
+            guard member.parent?.member(named: target) == nil, let edit = MemberEdits.rename(member, to: target) else { return [] }
+            return [Fix(title: "Rename to `\(target)`", edits: [edit])]
+        }
         if let renamed = spec.renamedFields[name] {
             diagnostics.append(Diagnostic(.unknownProperty, severity,
-                "`\(name)` is not a field of \(object); here it is called `\(renamed)`", range,
-                fixes: MemberEdits.rename(member, to: renamed).map { [Fix(title: "Rename to `\(renamed)`", edits: [$0])] } ?? []))
+                "`\(name)` is not a field of \(object); here it is called `\(renamed)`", range, fixes: rename(to: renamed)))
         } else if let suggestion = closestMatch(to: name, among: spec.fields.map(\.name)) {
             diagnostics.append(Diagnostic(.unknownProperty, severity,
-                "`\(name)` is not a field of \(object); did you mean `\(suggestion)`?", range,
-                fixes: MemberEdits.rename(member, to: suggestion).map { [Fix(title: "Rename to `\(suggestion)`", edits: [$0])] } ?? []))
+                "`\(name)` is not a field of \(object); did you mean `\(suggestion)`?", range, fixes: rename(to: suggestion)))
         } else {
             diagnostics.append(Diagnostic(.unknownProperty, severity,
                 "`\(name)` is not a field of \(object); \(consequence)", range,

@@ -6,7 +6,7 @@ enum SuiteRules {
     static func check(_ suite: SuiteView, _ document: ScenarioDocument) -> [Diagnostic] {
         var validator = SpecValidator(describeUnknownMember: describeUnknownMember)
         validator.validateObject(suite.node, SuiteSpecs.root)
-        var diagnostics = validator.diagnostics.map { explainEvaluatorOnlyLanguage($0, document.tree) }
+        var diagnostics = validator.diagnostics.map { explainEvaluatorToolID(explainEvaluatorOnlyLanguage($0, document.tree), document.tree) }
         diagnostics += checkEnvelope(suite, document)
         if let defaults = suite.defaults {
             diagnostics += checkDuration(defaults.value("max_duration"))
@@ -44,6 +44,28 @@ enum SuiteRules {
 
     private static func checkCase(_ suiteCase: SuiteCaseView) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // A `type` outside the enum (most likely a misspelt "conditional_actions")
+        // is reported as such; whether the case then needs `instructions` or a
+        // script is unknown, so those rules wait until the type is fixed.
+        let typeIsKnown = suiteCase.value("type").map { type in SuiteSpecs.caseTypes.contains { $0.value == type.stringValue } } ?? true
+        if typeIsKnown { diagnostics += checkInstructionsOrScript(suiteCase) }
+        if suiteCase.has("instructions"), suiteCase.has("conditional_actions"), let key = suiteCase.member("instructions")?.key {
+            diagnostics.append(Diagnostic(.instructionsAndScript, .warning,
+                "this case has both `instructions` and a script; only one of them is used", key.range))
+        }
+        if let type = suiteCase.value("type"), let value = type.stringValue, value.hasPrefix("real_world_") {
+            diagnostics.append(Diagnostic(.suiteTypeUndocumented, .hint,
+                "\"\(value)\" is accepted by the schema but not described in Cekura's tests-as-code guide", type.range))
+        }
+        diagnostics += checkDuration(suiteCase.value("max_duration"))
+        diagnostics += checkToolConflict(suiteCase.value("tools"))
+        diagnostics += InlineRules.check(personality: suiteCase.personality, testProfile: suiteCase.testProfile)
+        return diagnostics
+    }
+
+    /// A case is driven by `instructions` or by a script, as its `type` says (§3.3 S1–S5).
+    private static func checkInstructionsOrScript(_ suiteCase: SuiteCaseView) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         let anchor = suiteCase.node.anchorRange
         let node = suiteCase.node
         if !suiteCase.isScript, !suiteCase.has("instructions") {
@@ -53,8 +75,11 @@ enum SuiteRules {
         }
         if suiteCase.isScript {
             if !suiteCase.has("conditional_actions") {
+                // With `instructions` written, the `type` is the likelier mistake.
+                let alternative = suiteCase.has("instructions")
+                    ? "; for a case driven by `instructions`, remove `type` or set it to \"instruction\"" : ""
                 diagnostics.append(Diagnostic(.suiteScriptRequired, .error,
-                    "a `conditional_actions` case needs its script in `conditional_actions`", anchor,
+                    "a `conditional_actions` case needs its script in `conditional_actions`\(alternative)", anchor,
                     fixes: [Fix(title: "Add `conditional_actions`", edits: [MemberEdits.insert(key: "conditional_actions",
                         value: #"{"role": "", "conditions": [{"id": 0, "condition": "FIRST_MESSAGE", "action": "", "type": "standard", "fixed_message": true}]}"#,
                         into: node)])]))
@@ -75,21 +100,12 @@ enum SuiteRules {
             let typeFix = suiteCase.member("type").flatMap { $0.value }.map {
                 TextEdit(range: $0.range, newText: "\"conditional_actions\"")
             } ?? MemberEdits.insert(key: "type", value: "\"conditional_actions\"", into: node)
+            let type = suiteCase.has("type")
+                ? "the case's `type` is \"\(suiteCase.type)\"" : "a case without `type` is an \"instruction\" case"
             diagnostics.append(Diagnostic(.suiteScriptIgnored, .warning,
-                "this script is ignored: the case's `type` is \"\(suiteCase.type)\", not \"conditional_actions\"", key.range,
+                "this script is ignored: \(type), not \"conditional_actions\"", key.range,
                 fixes: [Fix(title: "Set `type` to \"conditional_actions\"", edits: [typeFix])]))
         }
-        if suiteCase.has("instructions"), suiteCase.has("conditional_actions"), let key = suiteCase.member("instructions")?.key {
-            diagnostics.append(Diagnostic(.instructionsAndScript, .warning,
-                "this case has both `instructions` and a script; only one of them is used", key.range))
-        }
-        if let type = suiteCase.value("type"), let value = type.stringValue, value.hasPrefix("real_world_") {
-            diagnostics.append(Diagnostic(.suiteTypeUndocumented, .hint,
-                "\"\(value)\" is accepted by the schema but not described in Cekura's tests-as-code guide", type.range))
-        }
-        diagnostics += checkDuration(suiteCase.value("max_duration"))
-        diagnostics += checkToolConflict(suiteCase.value("tools"))
-        diagnostics += InlineRules.check(personality: suiteCase.personality, testProfile: suiteCase.testProfile)
         return diagnostics
     }
 
@@ -120,8 +136,11 @@ enum SuiteRules {
             let slug = caseKeySlug(key.value)
             if let first = firstBySlug[slug] {
                 let same = first.value == key.value ? "" : " (\"\(first.value)\" and \"\(key.value)\" are the same key once slugged)"
+                let subject = suiteCase.value("key")?.stringValue == nil
+                    ? "this case has no `key`, so its name \"\(key.value)\" is its key, which is already used"
+                    : "case key \"\(key.value)\" is already used"
                 diagnostics.append(Diagnostic(.suiteDuplicateKey, .warning,
-                    "case key \"\(key.value)\" is already used\(same); results of the two cases mix in history",
+                    "\(subject)\(same); results of the two cases mix in history",
                     key.node.range, related: [RelatedLocation(range: first.node.range, message: "the first case with this key")]))
             } else {
                 firstBySlug[slug] = key
@@ -130,8 +149,22 @@ enum SuiteRules {
         return diagnostics
     }
 
+    /// The key as the dry-run plan shows it, as far as it is known: lower case,
+    /// each run of other characters one `_` ("Refund — happy path" →
+    /// "refund_happy_path"). Letters and digits of every script are kept: two
+    /// names in Chinese are different keys, not both "". A key with no letter
+    /// or digit at all is compared as written.
     static func caseKeySlug(_ key: String) -> String {
-        metricSlug(from: key)
+        var slug = ""
+        for character in key.lowercased() {
+            if character.isLetter || character.isNumber || character == "_" {
+                slug.append(character)
+            } else if !slug.isEmpty, !slug.hasSuffix("_") {
+                slug += "_"
+            }
+        }
+        while slug.hasSuffix("_") { slug.removeLast() }
+        return slug.isEmpty ? key : slug
     }
 
     /// Request and account fields, and anything that looks like a secret, are
@@ -146,7 +179,10 @@ enum SuiteRules {
                 range, fixes: remove)]
         }
         if let inline = InlineRules.describeUnknownPersonalityMember(spec, member) { return inline }
-        guard spec.name == SuiteSpecs.root.name || spec.name == SuiteSpecs.suiteCase.name else { return nil }
+        if spec.name == SuiteSpecs.suiteCase.name, name == "tool_ids" { return [evaluatorToolIDs(member)] }
+        // `defaults` and `suite` too: a request field there is the same mistake.
+        let suiteLevel = [SuiteSpecs.root.name, SuiteSpecs.suiteCase.name, SuiteSpecs.defaults.name, SuiteSpecs.suiteInfo.name]
+        guard suiteLevel.contains(spec.name) else { return nil }
         switch name {
         case "agent_id":
             return [Diagnostic(.suiteAgentIDForbidden, .error,
@@ -158,13 +194,35 @@ enum SuiteRules {
         case "project_id", "assistant_id":
             return [Diagnostic(.unknownProperty, .error,
                 "`\(name)` is a field of the run request, not of the spec file; the published schema refuses it", range, fixes: remove)]
-        case "phone_number":
+        case "phone_number" where spec.name == SuiteSpecs.suiteCase.name:
             return [Diagnostic(.unknownProperty, .error,
                 "`phone_number` is not part of test-suite schema v1, though the run API's description mentions a per-case phone number; the schema refuses it",
+                range, fixes: remove)]
+        case "phone_number":
+            return [Diagnostic(.unknownProperty, .error,
+                "`phone_number` is not part of test-suite schema v1, which refuses it; the run request sets the numbers to call (`agent_number`, `outbound_phone_number`)",
                 range, fixes: remove)]
         default:
             return nil
         }
+    }
+
+    /// An evaluator's `tool_ids` in a case: the rename alone would leave
+    /// `TOOL_DTMF` and the like, which `tools` refuses, so the fix maps the
+    /// values to the suite's names too (scenario-format.md §1.2, §2.3).
+    private static func evaluatorToolIDs(_ member: SyntaxNode) -> Diagnostic {
+        var edits = [MemberEdits.rename(member, to: "tools")].compactMap { $0 }
+        for element in member.value?.elements ?? [] {
+            guard let id = element.stringValue, let name = Tools.suiteNamesOfEvaluatorIDs[id], name != id else { continue }
+            edits.append(TextEdit(range: element.range, newText: name.jsonQuoted))
+        }
+        let renamesValues = edits.count > 1
+        // With `tools` there already, a rename would duplicate it.
+        let hasTools = member.parent?.member(named: "tools") != nil
+        return Diagnostic(.unknownProperty, .error,
+            "`tool_ids` is not a field of a test-suite case; here it is called `tools`\(renamesValues ? ", and its values have the suite's names (`TOOL_DTMF` is `dtmf`)" : "")",
+            member.key?.range ?? member.range,
+            fixes: hasTools ? [] : [Fix(title: renamesValues ? "Rename to `tools` with the suite's tool names" : "Rename to `tools`", edits: edits)])
     }
 
     private static func looksLikeCredential(_ name: String) -> Bool {
@@ -182,6 +240,18 @@ enum SuiteRules {
         var explained = diagnostic
         explained.message = "\"\(code)\" (\(language)) is accepted by evaluators but not by test-suite schema v1"
         explained.fixes = []
+        return explained
+    }
+
+    /// `TOOL_DTMF` in `tools` is the evaluator API's name of a suite tool;
+    /// edit distance would not find `dtmf` from it.
+    private static func explainEvaluatorToolID(_ diagnostic: Diagnostic, _ tree: SyntaxTree) -> Diagnostic {
+        guard diagnostic.code == RuleCode.enumMismatch.rawValue,
+              let id = SyntaxTree(tree.text(in: diagnostic.range)).root?.stringValue,
+              let name = Tools.suiteNamesOfEvaluatorIDs[id], name != id else { return diagnostic }
+        var explained = diagnostic
+        explained.message = "\"\(id)\" is the evaluator API's name of this tool; in a test suite it is \"\(name)\""
+        explained.fixes = [Fix(title: "Write \"\(name)\"", edits: [TextEdit(range: diagnostic.range, newText: name.jsonQuoted)])]
         return explained
     }
 }

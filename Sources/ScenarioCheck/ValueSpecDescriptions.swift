@@ -25,7 +25,8 @@ extension ValueSpec {
         case .integer(let min, _): min == 1 ? "a positive whole number" : "a whole number"
         case .number: "a number"
         case .boolean: "true or false"
-        case .object(let spec): "an object (\(spec.name))"
+        // "an object", not "an object (`suite` object)".
+        case .object(let spec): spec.name.hasSuffix(" object") ? "an object" : "an object (\(spec.name))"
         case .freeObject: "an object"
         case .array: "an array"
         case .oneOf(let alternatives): alternatives.map(\.expectation).joined(separator: " or ")

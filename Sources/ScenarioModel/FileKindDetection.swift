@@ -57,7 +57,7 @@ extension FileKind {
         if keys.contains("version") && keys.contains("scenarios") { return .testSuite }
         if let scenarios, scenarios.kind == .array, let first = scenarios.elements.first, first.kind == .object {
             let caseKeys = Set(first.members.map(\.keyName))
-            if !caseKeys.isDisjoint(with: ["name", "instructions", "conditional_actions", "type"]) { return .testSuite }
+            if !caseKeys.isDisjoint(with: suiteCaseFields) { return .testSuite }
         }
         if keys.contains("role"), root[key: "conditions"]?.kind == .array { return .conditionalActions }
         if let scenarios, scenarios.kind == .array, scenarios.elements.allSatisfy(isScenarioReference),
@@ -68,12 +68,16 @@ extension FileKind {
         return .unknown
     }
 
-    /// An id, or an object carrying only an id, as bulk payloads list scenarios.
+    /// How a bulk payload lists evaluators: ids, and also the mistaken forms
+    /// the bulk rules explain (`{"id": 101, "tags": [...]}` from the CLI's
+    /// pages, ids in quotes). An object that looks like a suite case is not one.
     private static func isScenarioReference(_ node: SyntaxNode) -> Bool {
         switch node.kind {
-        case .number: return node.intValue != nil
-        case .object: return node.members.allSatisfy { $0.keyName == "id" || $0.keyName.hasSuffix("_id") }
+        case .number, .string: return true
+        case .object: return suiteCaseFields.allSatisfy { node.member(named: $0) == nil }
         default: return false
         }
     }
+
+    private static let suiteCaseFields = ["name", "instructions", "conditional_actions", "type"]
 }

@@ -35,7 +35,7 @@ public struct ScenarioDocument: Sendable {
     public var rootSpec: ObjectSpec? {
         switch root {
         case .suite: SuiteSpecs.root
-        case .evaluator: EvaluatorSpecs.body
+        case .evaluator(let evaluator): evaluator.spec
         case .bulkUpdate: BulkUpdateSpecs.payload
         case .script: ScriptSpecs.conditionalActions
         case .none: nil

@@ -14,7 +14,7 @@ struct FileCheckTests {
     }
 
     @Test func recognisedFilesGetTheirSyntaxDiagnostics() {
-        let text = "{\"version\": \"1\", \"scenarios\": [ {\"name\": \"a\",} ]}"
+        let text = "{\"version\": \"1\", \"scenarios\": [ {\"name\": \"a\", \"instructions\": \"b\",} ]}"
         let result = FileCheck.run(SyntaxTree(text), fileName: "cekura.tests.json")
         #expect(result.kind.kind == .testSuite)
         #expect(result.diagnostics.map(\.code) == ["trailing-comma"])

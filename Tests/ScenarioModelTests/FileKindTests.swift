@@ -52,6 +52,8 @@ struct FileKindTests {
         (#"{"role": "caller", "conditions": [{"id": 0}]}"#, .conditionalActions),
         (#"{"scenarios": [1, 2, 3], "metric_ids_to_add": [4]}"#, .bulkUpdate),
         (#"{"scenarios": [{"id": 1}], "folder_path": "Sales"}"#, .bulkUpdate),
+        (#"{"scenarios": [{"id": 101, "tags": ["vip"]}], "agent": 3, "metric_ids_to_add": [4]}"#, .bulkUpdate),
+        (#"{"scenarios": ["101"], "project": 3, "append_instruction": "Be brief."}"#, .bulkUpdate),
         (#"{"name": "Refund", "instructions": "ask for a refund"}"#, .evaluator),
         (#"{"name": "Refund", "scenario_type": "conditional_actions"}"#, .evaluator),
     ])

@@ -40,4 +40,25 @@ public enum EvaluatorSpecs {
         "type": "scenario_type", "language": "scenario_language",
         "expected_outcome": "expected_outcome_prompt", "tools": "tool_ids",
     ])
+
+    /// Scenario types a `GET` returns that create and patch refuse (scenario-format.md §9 #26).
+    public static let responseOnlyScenarioTypes: [EnumValue] = [
+        EnumValue("real_world_smart", "A real-world scenario, adapted to the call (saved scenarios only; create and patch refuse it)."),
+        EnumValue("real_world_fixed", "A real-world scenario, replayed as recorded (saved scenarios only; create and patch refuse it)."),
+    ]
+
+    /// Where a `GET` response types a field differently from the body: it shows
+    /// the phone number itself, leaves unset ids null, and knows more scenario types.
+    static let responseValues: [String: ValueSpec] = [
+        "phone_number": .string,
+        "test_profile": .nullable(.integer),
+        "inbound_phone_number": .nullable(.integer),
+        "scenario_type": .strings(scenarioTypes + responseOnlyScenarioTypes),
+    ]
+
+    /// A saved scenario (a `GET` response kept in the repository): the body's
+    /// fields with the response's types, none of them required.
+    public static let savedResponse = ObjectSpec("saved scenario", fields: body.fields.map {
+        FieldSpec($0.name, responseValues[$0.name] ?? $0.value, doc: $0.doc)
+    }, unknownProperties: body.unknownProperties, renamedFields: body.renamedFields)
 }

@@ -25,4 +25,14 @@ public enum Tools {
         "receive_dtmf": nil,
         "send_sms_tool_call": nil,
     ]
+
+    /// Evaluator tool ids, in the REST and the CLI spelling, with the suite
+    /// `tools` name of the same tool (§2.3); call hold has no evaluator id.
+    public static let suiteNamesOfEvaluatorIDs: [String: String] = [
+        "TOOL_END_CALL": "end_call", "end_call": "end_call",
+        "TOOL_END_CALL_ONLY_ON_TRANSFER": "end_call_only_on_transfer", "end_call_only_on_transfer": "end_call_only_on_transfer",
+        "TOOL_DTMF": "dtmf", "dtmf": "dtmf",
+        "receive_dtmf": "receive_dtmf",
+        "send_sms_tool_call": "send_sms",
+    ]
 }

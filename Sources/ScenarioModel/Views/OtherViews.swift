@@ -12,6 +12,9 @@ public struct EvaluatorView: ObjectView {
 
     /// A saved scenario (a `GET` response kept in the repository) carries `id`
     /// and read-only fields; create-only rules do not apply to it.
+    /// The fields this body is checked, completed and documented against.
+    public var spec: ObjectSpec { isSavedResponse ? EvaluatorSpecs.savedResponse : EvaluatorSpecs.body }
+
     public var isSavedResponse: Bool {
         has("id") && node.members.contains { EvaluatorSpecs.readOnlyFields.contains($0.keyName) && $0.keyName != "id" }
     }

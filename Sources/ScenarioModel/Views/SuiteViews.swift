@@ -36,11 +36,23 @@ public struct SuiteCaseView: ObjectView {
     }
 
     /// The value of a field after `defaults` apply: the case's own, else the
-    /// default (field by field, as the API merges them).
+    /// default (field by field, as the API merges them). `metrics` combine
+    /// instead; see `effectiveMetrics`.
     public func effective(_ key: String) -> (node: SyntaxNode, fromDefaults: Bool)? {
         if let own = value(key) { return (own, false) }
         if let inherited = defaults?.value(key) { return (inherited, true) }
         return nil
+    }
+
+    /// The metrics the case is evaluated with: those of `defaults`, then the
+    /// case's own, as the API combines them (scenario-format.md §3.2). Whether
+    /// it drops a metric listed in both is not documented, so both are kept.
+    public var effectiveMetrics: [SyntaxNode] {
+        func items(_ metrics: SyntaxNode?) -> [SyntaxNode] {
+            guard let metrics, metrics.kind == .array else { return [] }
+            return metrics.elements.filter { $0.kind != .error }
+        }
+        return items(defaults?.value("metrics")) + items(value("metrics"))
     }
 
     public var personality: Reference<InlinePersonalityView>? {
