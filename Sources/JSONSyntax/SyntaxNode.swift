@@ -201,5 +201,18 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
         return negative ? -value : value
     }
 
+    /// For a number, whether it is a whole number as the API's Python and JSON
+    /// Schema see it: `1.0`, `1e2`, `1.5e300` and `1.0000000000000001` (read as
+    /// 1.0) are; `1e400` (infinity) is not; plain digits always are, however
+    /// many, since Python reads them as an exact integer.
+    public var isIntegral: Bool {
+        guard kind == .number, let value = doubleValue else { return false }
+        if value.isFinite {
+            // Every double from 2^52 up is whole; below, it converts exactly.
+            return abs(value) >= 4_503_599_627_370_496 || Double(Int64(value)) == value
+        }
+        return text.utf8.allSatisfy { $0.isDigit || $0 == UInt8(ascii: "-") }
+    }
+
     public var doubleValue: Double? { kind == .number ? Double(text) : nil }
 }

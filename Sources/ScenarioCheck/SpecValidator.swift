@@ -27,11 +27,13 @@ struct SpecValidator {
             validateString(node, rule)
         case .integer(let min, let max):
             guard expectKind(node, spec) else { return }
-            guard let value = node.intValue else {
+            // Any whole number is an integer, as for JSON Schema and the API's
+            // Python: 1e20 is too large for a count, which the range says.
+            guard node.isIntegral, let value = node.doubleValue else {
                 report(.typeMismatch, "\(node.fieldLabel) must be a whole number; found \(node.valueDescription)", node)
                 return
             }
-            checkRange(node, Double(value), min.map(Double.init), max.map(Double.init))
+            checkRange(node, value, min.map(Double.init), max.map(Double.init))
         case .number(let min, let max):
             guard expectKind(node, spec), let value = node.doubleValue else { return }
             checkRange(node, value, min, max)

@@ -173,7 +173,7 @@ enum SuiteRules {
         let name = member.keyName
         let range = member.key?.range ?? member.range
         let remove = [Fix(title: "Remove `\(name)`", edits: [MemberEdits.remove(member)])]
-        if looksLikeCredential(name) {
+        if Credentials.looksLikeCredentialName(name) {
             return [Diagnostic(.suiteCredentialsForbidden, .error,
                 "credentials do not belong in a spec file, which is committed to the repository; pass them with the request (the value is not shown here)",
                 range, fixes: remove)]
@@ -223,12 +223,6 @@ enum SuiteRules {
             "`tool_ids` is not a field of a test-suite case; here it is called `tools`\(renamesValues ? ", and its values have the suite's names (`TOOL_DTMF` is `dtmf`)" : "")",
             member.key?.range ?? member.range,
             fixes: hasTools ? [] : [Fix(title: renamesValues ? "Rename to `tools` with the suite's tool names" : "Rename to `tools`", edits: edits)])
-    }
-
-    private static func looksLikeCredential(_ name: String) -> Bool {
-        let lowered = String(name.lowercased().map { $0 == "-" ? "_" : $0 })
-        return ["api_key", "apikey", "x_cekura_api_key", "token", "access_token", "secret", "password", "authorization"]
-            .contains(lowered) || lowered.hasSuffix("_token") || lowered.hasSuffix("_secret") || lowered.hasSuffix("_api_key")
     }
 
     /// Kazakh and Uzbek deserve their own words: the evaluator API takes them,

@@ -12,6 +12,8 @@ struct CheckedFile: Sendable {
     var scalars: ScalarIndex
     var kind: FileKind
     var diagnostics: [Diagnostic]
+    /// Values that look like secrets: a quoted source line masks them.
+    var redactions: [TextRange]
     /// Named on the command line (or read from standard input) rather than found
     /// in a folder: only then is a file that is not a Cekura file worth a note.
     var isExplicit: Bool
@@ -19,17 +21,21 @@ struct CheckedFile: Sendable {
     /// Parses and checks `source`. `fileName` drives kind detection; it is nil
     /// for standard input without `--stdin-filename`.
     init(path: String, fileName: String?, source: [UInt8], isExplicit: Bool) {
-        let result = FileCheck.run(SyntaxTree.parse(source), fileName: fileName)
-        self.init(path: path, source: source, kind: result.kind.kind, diagnostics: result.diagnostics, isExplicit: isExplicit)
+        let tree = SyntaxTree.parse(source)
+        let result = FileCheck.run(tree, fileName: fileName)
+        self.init(path: path, source: source, kind: result.kind.kind, diagnostics: result.diagnostics,
+                  redactions: Credentials.valueRanges(in: tree), isExplicit: isExplicit)
     }
 
-    init(path: String, source: [UInt8], kind: FileKind, diagnostics: [Diagnostic], isExplicit: Bool) {
+    init(path: String, source: [UInt8], kind: FileKind, diagnostics: [Diagnostic], redactions: [TextRange] = [],
+         isExplicit: Bool) {
         self.path = path
         self.source = source
         lines = LineIndex(source)
         scalars = ScalarIndex(source)
         self.kind = kind
         self.diagnostics = diagnostics
+        self.redactions = redactions
         self.isExplicit = isExplicit
     }
 

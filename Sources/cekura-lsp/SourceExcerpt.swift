@@ -20,12 +20,16 @@ struct SourceExcerpt: Equatable, Sendable {
 }
 
 extension SourceExcerpt {
-    init(source: [UInt8], lines: LineIndex, range: TextRange) {
+    /// `redactions` are byte ranges whose characters are shown as `*`: values
+    /// that look like secrets never reach a terminal or a CI log.
+    init(source: [UInt8], lines: LineIndex, range: TextRange, redactions: [TextRange] = []) {
         let content = lines.lineRange(lines.line(of: range.start))
         let start = min(max(range.start, content.start), content.end)
         let end = min(max(range.end, start), content.end)
         let decoded = Self.decodedBytes(source, line: content, start: start)
-        let scalars = SourceScalar.decode(source[decoded])
+        let scalars = SourceScalar.decode(source[decoded]).map { scalar in
+            redactions.contains { $0.contains(scalar.offset) } ? SourceScalar(scalar: "*", offset: scalar.offset, length: scalar.length) : scalar
+        }
 
         let first = scalars.firstIndex { $0.end > start } ?? scalars.count
         let pastLast = scalars.firstIndex { $0.offset >= end } ?? scalars.count

@@ -20,7 +20,7 @@ enum TextReport {
         }
         var text = ""
         for diagnostic in file.diagnostics {
-            let excerpt = SourceExcerpt(source: file.source, lines: file.lines, range: diagnostic.range)
+            let excerpt = SourceExcerpt(source: file.source, lines: file.lines, range: diagnostic.range, redactions: file.redactions)
             text += "\(style.bold(location(file, diagnostic.range.start) + ":")) "
                 + "\(style.severity(diagnostic.severity, diagnostic.severity.name + ":")) "
                 + "\(style.bold(diagnostic.message)) [\(diagnostic.code)]\n"

@@ -32,3 +32,17 @@ struct LookupTests {
         #expect(SyntaxTree(text).root?.intValue == nil)
     }
 }
+
+/// Whole numbers as JSON Schema counts them, whatever their size or spelling.
+@Suite("Integral numbers")
+struct IntegralNumberTests {
+    @Test(arguments: ["0", "-0", "7", "1.0", "1e2", "100e-2", "1.50e1", "12345678901234567890123", "1.5e300", "0.0e-5", "-3E+2", "1.0000000000000001", String(repeating: "9", count: 400)])
+    func wholeNumbers(text: String) {
+        #expect(SyntaxTree(text).root?.isIntegral == true)
+    }
+
+    @Test(arguments: ["1.5", "1e-1", "15e-1", "0.001e2", "1e400", "\"1\"", "true"])
+    func notWholeNumbers(text: String) {
+        #expect(SyntaxTree(text).root?.isIntegral == false)
+    }
+}
