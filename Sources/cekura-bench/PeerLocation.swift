@@ -1,8 +1,8 @@
 import Foundation
 
 /// Where the bench finds its Python peers: the package it was built from (found
-/// from this source file's path), the peer script and schema beside the bench's
-/// sources, and the Python interpreter to run them with.
+/// from this source file's path), the peer script beside the bench's sources,
+/// the published schema in protocol-notes/, and the Python interpreter to run them with.
 enum PeerLocation {
     /// `Sources/cekura-bench`, the folder of this file when the bench was built.
     static let benchSources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -10,12 +10,9 @@ enum PeerLocation {
 
     static let script = benchSources.appendingPathComponent("Peers/schema_peer.py")
 
-    /// A copy of the test-suite schema Cekura publishes at
-    /// https://docs.cekura.ai/schemas/test-suite/v1.json (its `$id`), taken verbatim
-    /// from the project's reference copy (shared/reference/schemas/test-suite-v1.schema.json).
-    /// It lives in the repository so the bench works in any clone; refresh it from
-    /// the reference copy when Cekura publishes a new version.
-    static let schema = benchSources.appendingPathComponent("Peers/test-suite-v1.schema.json")
+    /// Cekura's published test-suite schema (`https://docs.cekura.ai/schemas/test-suite/v1.json`),
+    /// kept once in the repository for the bench peers and the differential test.
+    static let schema = packageRoot.appendingPathComponent("protocol-notes/schemas/test-suite-v1.schema.json")
 
     static let setupHint = "run `bash .ci/setup-bench-peers`, or set CEKURA_BENCH_PYTHON to a Python with jsonschema-rs and jsonschema"
 

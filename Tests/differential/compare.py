@@ -37,7 +37,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_SCHEMA = HERE / "test-suite-v1.schema.json"
+DEFAULT_SCHEMA = HERE.parent.parent / "protocol-notes" / "schemas" / "test-suite-v1.schema.json"
 
 # ---------------------------------------------------------------------------------------------
 # Codes
