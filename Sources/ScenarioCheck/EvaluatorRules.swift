@@ -21,9 +21,23 @@ enum EvaluatorRules {
                 evaluator.node.anchorRange))
         }
         diagnostics += checkScriptAgreement(evaluator)
+        diagnostics += checkScriptLanguage(evaluator)
         diagnostics += checkFields(evaluator)
         diagnostics += checkToolIDs(evaluator.value("tool_ids"))
         return diagnostics
+    }
+
+    /// A script is spoken in a language: the personality's, or `scenario_language`
+    /// (rulebook E12; matters for a patch, where the personality may be absent).
+    private static func checkScriptLanguage(_ evaluator: EvaluatorView) -> [Diagnostic] {
+        guard evaluator.scenarioType == "conditional_actions", !evaluator.isSavedResponse,
+              evaluator.value("personality").map({ $0.kind == .null }) ?? true,
+              !evaluator.has("scenario_language"),
+              let type = evaluator.value("scenario_type") else { return [] }
+        return [Diagnostic(.scriptLanguageRequired, .error,
+            "a `conditional_actions` scenario needs a language: set `scenario_language`, or a `personality`, whose language then applies",
+            type.range, fixes: [Fix(title: "Add `scenario_language`",
+                                    edits: [MemberEdits.insert(key: "scenario_language", value: "\"en\"", into: evaluator.node)])])]
     }
 
     private static func checkScriptAgreement(_ evaluator: EvaluatorView) -> [Diagnostic] {

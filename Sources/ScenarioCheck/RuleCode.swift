@@ -45,6 +45,7 @@ public enum RuleCode: String, CaseIterable, Sendable {
     case evaluatorTargetMissing = "evaluator-target-missing"
     case scriptNeedsScenarioType = "script-needs-scenario-type"
     case scriptMissing = "script-missing"
+    case scriptLanguageRequired = "script-language-required"
     case instructionsMissing = "instructions-missing"
     case dynamicVariableValuesRemoved = "dynamic-variable-values-removed"
     case folderPathInvalid = "folder-path-invalid"

@@ -42,6 +42,7 @@ extension RuleCode {
         case .evaluatorTargetMissing: "An evaluator without `agent`, `project` or `assistant_id`."
         case .scriptNeedsScenarioType: "A script without `scenario_type: \"conditional_actions\"`."
         case .scriptMissing: "A `conditional_actions` scenario without a script."
+        case .scriptLanguageRequired: "A script scenario with neither a personality nor `scenario_language`."
         case .instructionsMissing: "An instruction scenario without instructions."
         case .dynamicVariableValuesRemoved: "`dynamic_variable_values`, removed from the API."
         case .folderPathInvalid: "A `folder_path` with an empty segment."
