@@ -17,7 +17,7 @@ indirect enum JSONValue: Sendable {
     private func write(to out: inout String) {
         switch self {
         case .string(let text):
-            Self.writeString(text, to: &out)
+            out += text.jsonQuoted
         case .integer(let number):
             out += String(number)
         case .array(let elements):
@@ -31,33 +31,11 @@ indirect enum JSONValue: Sendable {
             out += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { out += "," }
-                Self.writeString(member.key, to: &out)
+                out += member.key.jsonQuoted
                 out += ":"
                 member.value.write(to: &out)
             }
             out += "}"
         }
-    }
-
-    /// Escapes what RFC 8259 requires and nothing more; other characters are
-    /// written as UTF-8.
-    private static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }

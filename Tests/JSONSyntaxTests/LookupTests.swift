@@ -46,3 +46,18 @@ struct IntegralNumberTests {
         #expect(SyntaxTree(text).root?.isIntegral == false)
     }
 }
+
+@Suite("JSON string literals")
+struct JSONStringLiteralTests {
+    @Test(arguments: ["plain", "quote \" and \\ backslash", "line\nbreak\ttab\r", "\u{0}\u{8}\u{C}\u{1F}", "日本 🎉 é"])
+    func roundTripsThroughTheParser(text: String) {
+        let literal = text.jsonQuoted
+        let tree = SyntaxTree(literal)
+        #expect(!tree.hasErrors, "\(literal)")
+        #expect(tree.root?.stringValue == text)
+    }
+
+    @Test func escapesOnlyWhatJSONRequires() {
+        #expect("é\u{1}".jsonQuoted == "\"é\\u0001\"")
+    }
+}

@@ -8,26 +8,8 @@ import Testing
 /// offered for, leaves valid JSON of the same kind, brings no new diagnostic,
 /// and writes what it promises.
 struct EvaluatorFixTests {
-    /// What the file must and must not contain after one fix.
-    struct Outcome: Sendable {
-        var contains: [String] = []
-        var lacks: [String] = []
-    }
-
-    struct Case: CustomStringConvertible, Sendable {
-        /// `<code>/<file>` under Fixtures; the folder names the code whose fixes are applied.
-        let fixture: String
-        /// One per fix offered for that code, in the order of the diagnostics.
-        let outcomes: [Outcome]
-
-        init(_ fixture: String, _ outcomes: [Outcome]) {
-            self.fixture = fixture
-            self.outcomes = outcomes
-        }
-
-        var code: String { String(fixture.prefix { $0 != "/" }) }
-        var description: String { fixture }
-    }
+    typealias Outcome = FixCase.Outcome
+    typealias Case = FixCase
 
     static let cases: [Case] = [
         // Remove a read-only field, first, middle or last.

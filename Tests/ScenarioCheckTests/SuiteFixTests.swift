@@ -9,26 +9,8 @@ import Testing
 /// JSON that is still a test suite, brings no error the file did not have,
 /// and writes what it promises, in the file's own layout.
 struct SuiteFixTests {
-    /// What the file must and must not contain after one fix.
-    struct Outcome: Sendable {
-        var contains: [String] = []
-        var lacks: [String] = []
-    }
-
-    struct Case: CustomStringConvertible, Sendable {
-        /// `<code>/<file>` under Fixtures; the folder names the code whose fixes are applied.
-        let fixture: String
-        /// One per fix offered for that code, in the order of the diagnostics.
-        let outcomes: [Outcome]
-
-        init(_ fixture: String, _ outcomes: [Outcome]) {
-            self.fixture = fixture
-            self.outcomes = outcomes
-        }
-
-        var code: String { String(fixture.prefix { $0 != "/" }) }
-        var description: String { fixture }
-    }
+    typealias Outcome = FixCase.Outcome
+    typealias Case = FixCase
 
     static let cases: [Case] = [
         // Added members go last, on their own line, indented like their siblings.
