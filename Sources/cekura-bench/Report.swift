@@ -29,7 +29,7 @@ struct BenchReport {
 
     let input: Input
     let runs: Int
-    let parse, foundation, lineIndex, check, fullCheck: Measurement
+    let parse, foundation, lineIndex, fullCheck: Measurement
     let peers: [PeerOutcome]
 
     var megabytes: Double { Double(input.bytes) / 1_000_000 }
@@ -45,7 +45,6 @@ struct BenchReport {
             Row(name: parse.name, milliseconds: parse.milliseconds, note: "< \(String(format: "%.1f", 5 * megabytes)) ms, >= 2x Foundation"),
             Row(name: foundation.name, milliseconds: foundation.milliseconds, note: "peer"),
             Row(name: lineIndex.name, milliseconds: lineIndex.milliseconds, note: ""),
-            Row(name: check.name, milliseconds: check.milliseconds, note: ""),
             Row(name: fullCheck.name, milliseconds: fullCheck.milliseconds, note: "< jsonschema_rs parse+validate"),
         ]
         var previousReason: String?

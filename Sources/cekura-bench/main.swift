@@ -52,9 +52,6 @@ let foundation = Measurement.measure("JSONSerialization.jsonObject", runs: optio
     blackHole(try? JSONSerialization.jsonObject(with: specData))
 }
 let lineIndex = Measurement.measure("line index", runs: options.runs) { blackHole(LineIndex(spec)) }
-let check = Measurement.measure("check (parse + kind + diagnostics)", runs: options.runs) {
-    blackHole(FileCheck.run(SyntaxTree.parse(spec), fileName: "cekura.tests.json"))
-}
 // Everything `cekura-lsp check` does to one file; it takes in every rule as the checker grows.
 let fullCheck = Measurement.measure("full check (parse + model + rules)", runs: options.runs) {
     blackHole(FileCheck.run(SyntaxTree.parse(spec), fileName: "cekura.tests.json"))
@@ -76,7 +73,7 @@ try? FileManager.default.removeItem(at: specFile)
 let report = BenchReport(
     input: .init(bytes: spec.count, scenarios: 200, nodes: sanity.nodeCount,
                  checkedAs: checked.kind.kind.displayName, diagnostics: checked.diagnostics.count),
-    runs: options.runs, parse: parse, foundation: foundation, lineIndex: lineIndex, check: check, fullCheck: fullCheck,
+    runs: options.runs, parse: parse, foundation: foundation, lineIndex: lineIndex, fullCheck: fullCheck,
     peers: peers)
 if options.json {
     try report.printJSON()
