@@ -18,12 +18,17 @@ public enum FileCheck {
         guard document.kind.kind != .unknown else { return FileCheckResult(kind: document.kind, diagnostics: []) }
         let rules: [Diagnostic] = switch document.root {
         case .suite(let suite): SuiteRules.check(suite, document)
-        case .evaluator(let evaluator): EvaluatorRules.check(evaluator)
+        case .evaluator(let evaluator): EvaluatorRules.check(evaluator) + EmbeddedScriptRules.check(evaluator)
         case .bulkUpdate(let payload): BulkUpdateRules.check(payload)
-        case .script(let script): ScriptRules.check(script)
-        case .none: []
+        case .script, .none: []
         }
-        let ordered = (tree.diagnostics + rules).enumerated()
+        // Scripts follow the same rules wherever they stand; one written as a
+        // JSON string is checked in its own text and mapped back.
+        let scripts = document.scripts.flatMap { occurrence in
+            let found = ScriptRules.check(occurrence)
+            return occurrence.embedding.map { embedding in found.map(embedding.outer) } ?? found
+        }
+        let ordered = (tree.diagnostics + rules + scripts).enumerated()
             .sorted { ($0.element.range, $0.offset) < ($1.element.range, $1.offset) }
             .map(\.element)
         return FileCheckResult(kind: document.kind, diagnostics: ordered)

@@ -46,6 +46,8 @@ public enum RuleCode: String, CaseIterable, Sendable {
     case scriptNeedsScenarioType = "script-needs-scenario-type"
     case scriptMissing = "script-missing"
     case scriptLanguageRequired = "script-language-required"
+    case instructionsNotScriptJSON = "instructions-not-script-json"
+    case scriptAsString = "script-as-string"
     case instructionsMissing = "instructions-missing"
     case dynamicVariableValuesRemoved = "dynamic-variable-values-removed"
     case folderPathInvalid = "folder-path-invalid"

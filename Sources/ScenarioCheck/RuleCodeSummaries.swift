@@ -42,6 +42,8 @@ extension RuleCode {
         case .evaluatorTargetMissing: "An evaluator without `agent`, `project` or `assistant_id`."
         case .scriptNeedsScenarioType: "A script without `scenario_type: \"conditional_actions\"`."
         case .scriptMissing: "A `conditional_actions` scenario without a script."
+        case .instructionsNotScriptJSON: "A script in `instructions` that is not a JSON object."
+        case .scriptAsString: "A script written as a JSON string instead of the structured field."
         case .scriptLanguageRequired: "A script scenario with neither a personality nor `scenario_language`."
         case .instructionsMissing: "An instruction scenario without instructions."
         case .dynamicVariableValuesRemoved: "`dynamic_variable_values`, removed from the API."

@@ -37,7 +37,7 @@ struct SpecValidator {
         case .number(let min, let max):
             guard expectKind(node, spec), let value = node.doubleValue else { return }
             checkRange(node, value, min, max)
-        case .boolean, .freeObject:
+        case .boolean, .freeObject, .script:
             _ = expectKind(node, spec)
         case .object(let objectSpec):
             guard expectKind(node, spec) else { return }

@@ -9,7 +9,7 @@ extension ValueSpec {
         case .string, .constant: kind == .string
         case .integer, .number: kind == .number
         case .boolean: kind == .true || kind == .false
-        case .object, .freeObject: kind == .object
+        case .object, .freeObject, .script: kind == .object
         case .array: kind == .array
         case .oneOf(let alternatives): alternatives.contains { $0.accepts(kind) }
         case .nullable(let inner): kind == .null || inner.accepts(kind)
@@ -28,6 +28,7 @@ extension ValueSpec {
         // "an object", not "an object (`suite` object)".
         case .object(let spec): spec.name.hasSuffix(" object") ? "an object" : "an object (\(spec.name))"
         case .freeObject: "an object"
+        case .script: "an object (a conditional-actions script)"
         case .array: "an array"
         case .oneOf(let alternatives): alternatives.map(\.expectation).joined(separator: " or ")
         case .nullable(let inner): inner.expectation + " or null"
@@ -45,6 +46,7 @@ extension ValueSpec {
         case .number(let min, _): min.map { $0.plain } ?? "0"
         case .boolean: "false"
         case .object, .freeObject: "{}"
+        case .script: #"{"role": "", "conditions": []}"#
         case .array: "[]"
         case .oneOf(let alternatives): alternatives.first?.placeholder ?? "null"
         case .nullable(let inner): inner.placeholder

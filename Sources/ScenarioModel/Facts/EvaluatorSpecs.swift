@@ -22,7 +22,7 @@ public enum EvaluatorSpecs {
         FieldSpec("assistant_id", .string, doc: "The provider's assistant id (`\"asst_…\"`), instead of `agent`."),
         FieldSpec("scenario_type", .strings(scenarioTypes), doc: "`instruction` (default) or `conditional_actions`."),
         FieldSpec("instructions", .string, doc: "What the simulated caller does; with `scenario_type: \"conditional_actions\"` it may hold the script as a JSON string."),
-        FieldSpec("conditional_actions", .object(ScriptSpecs.conditionalActions), doc: "The script; needs `scenario_type: \"conditional_actions\"`."),
+        FieldSpec("conditional_actions", .script, doc: "The script; needs `scenario_type: \"conditional_actions\"`."),
         FieldSpec("expected_outcome_prompt", .string, doc: "One statement per line, graded one by one when the project's Expected Outcome metric is attached."),
         FieldSpec("metrics", .array(ArrayRule(items: .integer)), doc: "Metric ids to evaluate."),
         FieldSpec("tags", .array(ArrayRule(items: .string)), doc: "Labels for the scenario."),

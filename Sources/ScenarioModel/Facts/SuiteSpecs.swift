@@ -34,7 +34,7 @@ public enum SuiteSpecs {
         FieldSpec("key", .string(StringRule(maxLength: 128)), doc: "A stable id for this case within the spec (defaults to `name`). Keep it constant across commits so results stay comparable."),
         FieldSpec("type", .strings(caseTypes), doc: "`instruction` (default) or `conditional_actions`."),
         FieldSpec("instructions", .string, doc: "What the simulated caller does. Required unless `type` is `conditional_actions`. May use `{{test_profile.<key>}}`."),
-        FieldSpec("conditional_actions", .object(ScriptSpecs.conditionalActions), doc: "The script: `role`, `conditions`, optional `functions`. Required when `type` is `conditional_actions`."),
+        FieldSpec("conditional_actions", .script, doc: "The script: `role`, `conditions`, optional `functions`. Required when `type` is `conditional_actions`."),
         FieldSpec("language", .strings(Languages.suite), doc: "The case's language; required (here or in `defaults`) when `type` is `conditional_actions`."),
         FieldSpec("expected_outcome", .string, doc: "What a successful call looks like, in plain language."),
         FieldSpec("first_message", .string, doc: "The caller's opening line (default `\"Hello\"`)."),

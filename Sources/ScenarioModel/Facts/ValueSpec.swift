@@ -12,6 +12,10 @@ public indirect enum ValueSpec: Sendable {
     /// An object whose keys are the user's own (test-profile variables).
     case freeObject
     case array(ArrayRule)
+    /// A conditional-actions script (`ScriptSpecs.conditionalActions`). Its
+    /// shape and everything inside it are checked by the script rules, the same
+    /// way wherever a script appears.
+    case script
     /// One of several shapes, chosen by the JSON type of the value (an id or an
     /// inline object): the first alternative whose type matches is validated.
     case oneOf([ValueSpec])
