@@ -1,0 +1,74 @@
+/// An action string read as the tag language (scenario-format.md §6.1): text,
+/// tags, closing tags, emotion markers and placeholders, each with its range
+/// in the decoded string (UTF-8 byte offsets). A `DecodedString` maps those
+/// ranges to the file, through every escape.
+public struct ActionMarkup: Sendable {
+    public let text: String
+    public let elements: [ActionElement]
+    /// For each block tag (by element index), its closing tag's element index.
+    public let closings: [Int: Int]
+    /// Block tags never closed, and closing tags that close nothing.
+    public let unclosed: [Int]
+    public let strayClosings: [Int]
+    /// For each element, the indices of the block tags it sits in, outermost first.
+    public let enclosing: [[Int]]
+
+    public var tags: [ActionTag] {
+        elements.compactMap { if case .tag(let tag) = $0 { tag } else { nil } }
+    }
+
+    public var placeholders: [Placeholder] {
+        elements.compactMap { if case .placeholder(let placeholder) = $0 { placeholder } else { nil } }
+    }
+}
+
+public enum ActionElement: Sendable {
+    case text(Range<Int>)
+    case tag(ActionTag)
+    case closingTag(ActionClosingTag)
+    /// `[laughter]`, `[sigh]`: spoken as emotion markers.
+    case marker(name: String, range: Range<Int>)
+    case placeholder(Placeholder)
+
+    public var range: Range<Int> {
+        switch self {
+        case .text(let range), .marker(_, let range): range
+        case .tag(let tag): tag.range
+        case .closingTag(let tag): tag.range
+        case .placeholder(let placeholder): placeholder.range
+        }
+    }
+}
+
+public struct ActionTag: Sendable {
+    public let name: String
+    public let nameRange: Range<Int>
+    public let attributes: [ActionAttribute]
+    /// From `<` to `>` (or to where the tag breaks off).
+    public let range: Range<Int>
+    /// Written `<x … />`.
+    public let isSelfClosing: Bool
+    /// False when the tag breaks off before its `>` (the end of the string, or
+    /// another `<`).
+    public let isTerminated: Bool
+
+    public func attribute(_ name: String) -> ActionAttribute? { attributes.last { $0.name == name } }
+}
+
+public struct ActionAttribute: Sendable {
+    public let name: String
+    public let nameRange: Range<Int>
+    /// The value between the quotes (or the bare word when unquoted); nil when
+    /// the attribute has no `=`.
+    public let value: String?
+    public let valueRange: Range<Int>?
+    /// `"`, `'`, or nil when the value is not quoted.
+    public let quote: Character?
+    public let range: Range<Int>
+}
+
+public struct ActionClosingTag: Sendable {
+    public let name: String
+    public let nameRange: Range<Int>
+    public let range: Range<Int>
+}

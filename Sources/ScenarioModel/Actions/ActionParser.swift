@@ -1,0 +1,188 @@
+/// Reads an action string as the tag language. It never fails: what is not a
+/// tag, a marker or a placeholder is text, and a tag that breaks off is kept
+/// with `isTerminated` false so a rule can say so at the right place.
+public enum ActionParser {
+    public static func parse(_ text: String) -> ActionMarkup {
+        let bytes = Array(text.utf8)
+        var elements: [ActionElement] = []
+        var textStart = 0
+        var index = 0
+        func flushText(upTo end: Int) {
+            if end > textStart { elements.append(.text(textStart..<end)) }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            var element: ActionElement?
+            if byte == .lessThan, index + 1 < bytes.count {
+                if bytes[index + 1].isASCIILetter {
+                    element = .tag(readTag(bytes, at: index))
+                } else if bytes[index + 1] == .slash, index + 2 < bytes.count, bytes[index + 2].isASCIILetter {
+                    element = .closingTag(readClosingTag(bytes, at: index))
+                }
+            } else if byte == .openBrace, index + 1 < bytes.count, bytes[index + 1] == .openBrace {
+                element = .placeholder(readPlaceholder(bytes, at: index))
+            } else if byte == .openBracket, let marker = readMarker(bytes, at: index) {
+                element = marker
+            }
+            if let element {
+                flushText(upTo: index)
+                elements.append(element)
+                index = element.range.upperBound
+                textStart = index
+            } else {
+                index += 1
+            }
+        }
+        flushText(upTo: bytes.count)
+        return balance(text: text, elements)
+    }
+
+    // MARK: Lexing
+
+    private static func readTag(_ bytes: [UInt8], at start: Int) -> ActionTag {
+        var index = start + 1
+        let nameStart = index
+        while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
+        let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
+        let nameRange = nameStart..<index
+        var attributes: [ActionAttribute] = []
+        while true {
+            while index < bytes.count, bytes[index].isActionBlank { index += 1 }
+            guard index < bytes.count, bytes[index] != .lessThan else {
+                return ActionTag(name: name, nameRange: nameRange, attributes: attributes,
+                                 range: start..<trimmedEnd(bytes, index), isSelfClosing: false, isTerminated: false)
+            }
+            if bytes[index] == .greaterThan {
+                return ActionTag(name: name, nameRange: nameRange, attributes: attributes, range: start..<index + 1,
+                                 isSelfClosing: false, isTerminated: true)
+            }
+            if bytes[index] == .slash, index + 1 < bytes.count, bytes[index + 1] == .greaterThan {
+                return ActionTag(name: name, nameRange: nameRange, attributes: attributes, range: start..<index + 2,
+                                 isSelfClosing: true, isTerminated: true)
+            }
+            guard bytes[index].isTagNamePart else {
+                // A stray character inside the tag: skip it, the rules flag the tag.
+                index += 1
+                continue
+            }
+            attributes.append(readAttribute(bytes, at: &index))
+        }
+    }
+
+    private static func readAttribute(_ bytes: [UInt8], at index: inout Int) -> ActionAttribute {
+        let start = index
+        while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
+        let nameRange = start..<index
+        let name = String(decoding: bytes[nameRange], as: UTF8.self)
+        var probe = index
+        while probe < bytes.count, bytes[probe].isActionBlank { probe += 1 }
+        guard probe < bytes.count, bytes[probe] == .equals else {
+            return ActionAttribute(name: name, nameRange: nameRange, value: nil, valueRange: nil, quote: nil, range: nameRange)
+        }
+        probe += 1
+        while probe < bytes.count, bytes[probe].isActionBlank { probe += 1 }
+        guard probe < bytes.count else {
+            index = probe
+            return ActionAttribute(name: name, nameRange: nameRange, value: nil, valueRange: nil, quote: nil, range: start..<probe)
+        }
+        if bytes[probe] == .quote || bytes[probe] == .apostrophe {
+            let quote = bytes[probe]
+            let valueStart = probe + 1
+            let close = bytes[valueStart...].firstIndex(of: quote) ?? bytes.count
+            index = min(close + 1, bytes.count)
+            return ActionAttribute(name: name, nameRange: nameRange,
+                                   value: String(decoding: bytes[valueStart..<close], as: UTF8.self),
+                                   valueRange: valueStart..<close, quote: Character(UnicodeScalar(quote)), range: start..<index)
+        }
+        let valueStart = probe
+        while probe < bytes.count, !bytes[probe].isActionBlank, bytes[probe] != .greaterThan,
+              !(bytes[probe] == .slash && probe + 1 < bytes.count && bytes[probe + 1] == .greaterThan) {
+            probe += 1
+        }
+        index = probe
+        return ActionAttribute(name: name, nameRange: nameRange, value: String(decoding: bytes[valueStart..<probe], as: UTF8.self),
+                               valueRange: valueStart..<probe, quote: nil, range: start..<probe)
+    }
+
+    private static func readClosingTag(_ bytes: [UInt8], at start: Int) -> ActionClosingTag {
+        var index = start + 2
+        let nameStart = index
+        while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
+        let nameRange = nameStart..<index
+        while index < bytes.count, bytes[index].isActionBlank { index += 1 }
+        let end = index < bytes.count && bytes[index] == .greaterThan ? index + 1 : nameRange.upperBound
+        return ActionClosingTag(name: String(decoding: bytes[nameRange], as: UTF8.self), nameRange: nameRange, range: start..<end)
+    }
+
+    private static func readPlaceholder(_ bytes: [UInt8], at start: Int) -> Placeholder {
+        let contentStart = start + 2
+        var index = contentStart
+        while index + 1 < bytes.count, !(bytes[index] == .closeBrace && bytes[index + 1] == .closeBrace) { index += 1 }
+        guard index + 1 < bytes.count else {
+            let content = Array(bytes[contentStart..<bytes.count])
+            return Placeholder(range: start..<bytes.count, contentRange: contentStart..<bytes.count,
+                               content: String(decoding: content, as: UTF8.self), isTerminated: false,
+                               kind: .malformed("this placeholder is never closed with `}}`"))
+        }
+        let content = Array(bytes[contentStart..<index])
+        return Placeholder(range: start..<index + 2, contentRange: contentStart..<index,
+                           content: String(decoding: content, as: UTF8.self), isTerminated: true,
+                           kind: Placeholder.kind(of: content, at: contentStart))
+    }
+
+    /// `[word]`: letters and underscores only, so `[1]` or `[see below]` stay text.
+    private static func readMarker(_ bytes: [UInt8], at start: Int) -> ActionElement? {
+        var index = start + 1
+        while index < bytes.count, bytes[index].isASCIILetter || bytes[index] == 0x5F { index += 1 }
+        guard index > start + 1, index < bytes.count, bytes[index] == .closeBracket else { return nil }
+        return .marker(name: String(decoding: bytes[start + 1..<index], as: UTF8.self), range: start..<index + 1)
+    }
+
+    private static func trimmedEnd(_ bytes: [UInt8], _ end: Int) -> Int {
+        var end = end
+        while end > 0, bytes[end - 1].isActionBlank { end -= 1 }
+        return end
+    }
+
+    // MARK: Blocks
+
+    /// Pairs block tags with their closing tags. A tag written without `/` that
+    /// the catalogue knows as self-closing (`<endcall>`) opens nothing, so one
+    /// missing slash does not swallow the rest of the action.
+    private static func balance(text: String, _ elements: [ActionElement]) -> ActionMarkup {
+        var closings: [Int: Int] = [:]
+        var stray: [Int] = []
+        var open: [Int] = []
+        var enclosing: [[Int]] = []
+        for (index, element) in elements.enumerated() {
+            switch element {
+            case .tag(let tag) where !tag.isSelfClosing && tag.isTerminated && TagFacts.opensBlock(tag.name):
+                enclosing.append(open)
+                open.append(index)
+            case .closingTag(let closing):
+                if let match = open.lastIndex(where: { openName(elements[$0]) == closing.name }) {
+                    // Whatever opened after the match is closed here without its closing tag.
+                    closings[open[match]] = index
+                    open.removeSubrange(match...)
+                } else {
+                    stray.append(index)
+                }
+                enclosing.append(open)
+            default:
+                enclosing.append(open)
+            }
+        }
+        let unclosed = elements.indices.filter { index in
+            if case .tag(let tag) = elements[index], !tag.isSelfClosing, tag.isTerminated, TagFacts.opensBlock(tag.name) {
+                return closings[index] == nil
+            }
+            return false
+        }
+        return ActionMarkup(text: text, elements: elements, closings: closings, unclosed: unclosed,
+                            strayClosings: stray, enclosing: enclosing)
+    }
+
+    private static func openName(_ element: ActionElement) -> String? {
+        if case .tag(let tag) = element { tag.name } else { nil }
+    }
+}
