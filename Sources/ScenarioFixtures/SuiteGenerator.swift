@@ -50,7 +50,7 @@ public struct SuiteGenerator: Sendable {
     private mutating func instructionCase(_ index: Int) -> String {
         let caller = pick(Self.callers), goal = pick(Self.goals)
         var instructions = "You are \(caller). You call to \(goal)."
-        for _ in 0..<36 {
+        for _ in 0..<33 {
             instructions += #"\nIf the agent asks \"can I help with anything else?\", say no and mention {{test_profile.rx_number}}; "#
             instructions += "stay polite, answer only what is asked, and never volunteer your account number."
         }
@@ -68,15 +68,60 @@ public struct SuiteGenerator: Sendable {
         """
     }
 
-    private mutating func scriptCase(_ index: Int) -> String {
+    /// Actions of the script-heavy suite: every kind of tag and placeholder,
+    /// each valid (the keys are in the case's `caller_variables`, the function
+    /// is declared with a default for its output).
+    static let richActions = [
+        #"Let me look <silence time=\"2s\" /> it's <spell>{{test_profile.postcode}}</spell>, okay?"#,
+        #"<speed ratio=\"1.15\" />Sorry, I'm in a hurry — can we be quick? [sigh]"#,
+        #"<ignore_interruptions>Please let me finish: my card ending {{test_profile.card_last4}} was charged twice.</ignore_interruptions> Can you fix that?"#,
+        #"One moment. <function name=\"lookup\" /> It says it was due {{function.lookup.eta}}."#,
+        #"<background_noise sound=\"coffee-shop\">I'm at a café, sorry for the noise — 我在咖啡馆。</background_noise>"#,
+        #"<dtmf digits=\"{{test_profile.account_pin}}\" /> That's my PIN."#,
+        #"<voice provider=\"cartesia\" id=\"0b5f6e2c-7d1a-4c3e-9a8b-2f4d6c8e0a1b\">It's his wife here. <silence time=\"1s\" /> He stepped out.</voice>"#,
+        #"Hmm [laughter] sure, it's {{test_profile.address}} — the one with the blue door."#,
+    ]
+
+    /// A suite of conditional-action scripts only, about 1 MB at 200 cases.
+    public mutating func scriptSuite(cases: Int = 200) -> String {
+        var out = #"{"# + "\n"
+        out += #"  "$schema": "https://docs.cekura.ai/schemas/test-suite/v1.json","# + "\n"
+        out += #"  "version": "1","# + "\n"
+        out += #"  "suite": {"name": "Scripted calls — nightly", "description": "Generated for benchmarks"},"# + "\n"
+        out += #"  "defaults": {"language": "en", "personality": 3, "max_duration": 300},"# + "\n"
+        out += #"  "scenarios": ["# + "\n"
+        for index in 0..<cases {
+            out += scriptCase(index, conditions: 15, actions: Self.richActions, withFunctions: true)
+            out += index == cases - 1 ? "\n" : ",\n"
+        }
+        out += "  ]\n}\n"
+        return out
+    }
+
+    /// A script whose last condition ends the call, whose followups each point
+    /// at the condition before them, and whose actions are fixed messages
+    /// whenever they hold tags, so the script checks clean.
+    private mutating func scriptCase(_ index: Int, conditions count: Int = 13, actions: [String] = Self.actions,
+                                     withFunctions: Bool = false) -> String {
         var conditions = [#"          {"id": 0, "condition": "FIRST_MESSAGE", "action": "Hi, I need some help.", "type": "standard", "fixed_message": true}"#]
-        for id in 1...12 {
-            if id % 4 == 0 {
-                conditions.append(#"          {"id": \#(id), "condition": \#(id - 1), "action": "\#(pick(Self.actions))", "type": "action_followup", "fixed_message": false}"#)
+        for id in 1..<count {
+            let action = id == count - 1 ? "Perfect, thank you so much! 谢谢 <endcall />" : pick(actions)
+            let fixed = action.contains("<") || action.contains("{{function.") || id % 3 == 0
+            if id % 4 == 0, id != count - 1 {
+                conditions.append(#"          {"id": \#(id), "condition": \#(id - 1), "action": "\#(action)", "type": "action_followup", "fixed_message": \#(fixed)}"#)
             } else {
-                conditions.append(#"          {"id": \#(id), "condition": "\#(pick(Self.agentSteps)) (step \#(id))", "action": "\#(pick(Self.actions))", "type": "standard", "fixed_message": \#(id % 3 == 0)}"#)
+                conditions.append(#"          {"id": \#(id), "condition": "\#(pick(Self.agentSteps)) (step \#(id)), and then waits for your answer before going on", "action": "\#(action)", "type": "standard", "fixed_message": \#(fixed)}"#)
             }
         }
+        let functions = withFunctions ? #"""
+                "functions": [
+                  {"name": "lookup", "type": "rest_api", "auto_run": false, "config": {"method": "GET", "url": "https://api.example.com/parcels/{{test_profile.postcode}}", "timeout_seconds": 5, "response_mapping": {"eta": {"path": "$.delivery.eta", "default": "soon"}}}}
+                ],
+
+        """# : ""
+        let testProfile = withFunctions
+            ? #"      "test_profile": {"caller_variables": {"postcode": "SW1A 1AA", "card_last4": "4242", "account_pin": "1234", "address": "12 Rue de Rivoli"}},"# + "\n"
+            : ""
         return """
             {
               "key": "script_\(index)",
@@ -84,9 +129,9 @@ public struct SuiteGenerator: Sendable {
               "type": "conditional_actions",
               "language": "\(pick(["en", "fr", "de", "ja", "es"]))",
               "personality": {"base": 3, "speed": 1.1, "background_noise": "office"},
-              "conditional_actions": {
+        \(testProfile)      "conditional_actions": {
                 "role": "You are \(pick(Self.callers)), a caller who wants to \(pick(Self.goals))",
-                "conditions": [
+        \(functions)        "conditions": [
         \(conditions.joined(separator: ",\n"))
                 ]
               },

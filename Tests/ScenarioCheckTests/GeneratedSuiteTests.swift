@@ -34,3 +34,16 @@ struct GeneratedSuiteTests {
             == tree.node(at: JSONPath(api: "scenarios[2].conditional_actions.conditions[4].action")!)?.stringValue)
     }
 }
+
+/// The tag layer's benchmark input: about 1 MB of scripts, every kind of tag
+/// and placeholder, and clean.
+struct GeneratedScriptSuiteTests {
+    @Test func isAbout1MBOfCleanScripts() {
+        var generator = SuiteGenerator()
+        let text = generator.scriptSuite()
+        #expect((900_000...1_200_000).contains(text.utf8.count), "\(text.utf8.count) bytes")
+        let result = FileCheck.run(SyntaxTree(text), fileName: "cekura.tests.json")
+        #expect(result.kind.kind == .testSuite)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.prefix(5).map { "\($0.code): \($0.message)" })")
+    }
+}
