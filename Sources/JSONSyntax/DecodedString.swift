@@ -75,44 +75,60 @@ extension DecodedString {
         var spans: [EscapeSpan] = []
         let singleQuoted = flags.contains(.singleQuoted)
         var index = content.start
+        // Bytes that decode to themselves are copied a run at a time.
+        var runStart = index
+        func flush() {
+            if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+        }
         func emit(_ decoded: [UInt8], sourceEnd: Int) {
             spans.append(EscapeSpan(decodedStart: out.count, decodedEnd: out.count + decoded.count,
                                     sourceStart: index, sourceEnd: sourceEnd))
             out.append(contentsOf: decoded)
             index = sourceEnd
         }
+        func emit(byte: UInt8, sourceEnd: Int) {
+            if spans.isEmpty { spans.reserveCapacity(8) }
+            spans.append(EscapeSpan(decodedStart: out.count, decodedEnd: out.count + 1, sourceStart: index, sourceEnd: sourceEnd))
+            out.append(byte)
+            index = sourceEnd
+        }
         while index < content.end {
             let byte = bytes[index]
+            if byte < 0x80, byte != .backslash {
+                index += 1
+                continue
+            }
             if byte >= 0x80 {
                 let length = validUTF8SequenceLength(bytes, at: index)
                 if length == 0 {
+                    flush()
                     emit(replacementCharacter, sourceEnd: index + 1)
+                    runStart = index
                 } else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
                     index += length
                 }
                 continue
             }
-            guard byte == .backslash, index + 1 < content.end else {
-                out.append(byte)
+            guard index + 1 < content.end else {
                 index += 1
                 continue
             }
             let escaped = bytes[index + 1]
             switch escaped {
-            case .quote, .backslash, .slash: emit([escaped], sourceEnd: index + 2)
-            case .apostrophe where singleQuoted: emit([escaped], sourceEnd: index + 2)
-            case UInt8(ascii: "b"): emit([0x08], sourceEnd: index + 2)
-            case UInt8(ascii: "f"): emit([0x0C], sourceEnd: index + 2)
-            case UInt8(ascii: "n"): emit([.newline], sourceEnd: index + 2)
-            case UInt8(ascii: "r"): emit([.carriageReturn], sourceEnd: index + 2)
-            case UInt8(ascii: "t"): emit([.tab], sourceEnd: index + 2)
+            case .quote, .backslash, .slash: flush(); emit(byte: escaped, sourceEnd: index + 2)
+            case .apostrophe where singleQuoted: flush(); emit(byte: escaped, sourceEnd: index + 2)
+            case UInt8(ascii: "b"): flush(); emit(byte: 0x08, sourceEnd: index + 2)
+            case UInt8(ascii: "f"): flush(); emit(byte: 0x0C, sourceEnd: index + 2)
+            case UInt8(ascii: "n"): flush(); emit(byte: .newline, sourceEnd: index + 2)
+            case UInt8(ascii: "r"): flush(); emit(byte: .carriageReturn, sourceEnd: index + 2)
+            case UInt8(ascii: "t"): flush(); emit(byte: .tab, sourceEnd: index + 2)
             case UInt8(ascii: "u"):
                 guard index + 6 <= content.end, let unit = hexQuad(bytes, at: index + 2) else {
-                    out.append(byte)
+                    // Not a complete escape: the backslash stays as written.
                     index += 1
                     continue
                 }
+                flush()
                 if (0xD800...0xDBFF).contains(unit), index + 12 <= content.end,
                    bytes[index + 6] == .backslash, bytes[index + 7] == UInt8(ascii: "u"),
                    let low = hexQuad(bytes, at: index + 8), (0xDC00...0xDFFF).contains(low) {
@@ -125,10 +141,12 @@ extension DecodedString {
                 }
             default:
                 // Not an escape JSON knows: the backslash stays as written.
-                out.append(byte)
                 index += 1
+                continue
             }
+            runStart = index
         }
+        flush()
         return DecodedString(value: String(decoding: out, as: UTF8.self), contentRange: content,
                              spans: spans, utf8Count: out.count)
     }

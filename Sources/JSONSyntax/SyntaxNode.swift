@@ -96,9 +96,35 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
     /// last one: Python's `json` module, and so the Cekura API, keeps the last.
     public func member(named name: String) -> SyntaxNode? {
         guard kind == .object else { return nil }
-        var found: SyntaxNode?
-        for child in children where child.kind == .member && child.hasKey(name) { found = child }
-        return found
+        // Rules look fields up on every object of every script on every
+        // keystroke: walk the raw nodes and compare key bytes, building a
+        // handle only for the match.
+        var name = name
+        return name.withUTF8 { expected in
+            tree.nodes.withUnsafeBufferPointer { nodes in
+                tree.bytes.withUnsafeBufferPointer { bytes in
+                    var found: Int?
+                    var child = index + 1
+                    let end = Int(nodes[index].subtreeEnd)
+                    while child < end {
+                        if nodes[child].kind == .member, child + 1 < end, nodes[child + 1].kind == .string {
+                            let key = nodes[child + 1]
+                            let matches: Bool
+                            if key.flags.isDisjoint(with: .needsDecoding) {
+                                let content = key.contentRange
+                                matches = content.length == expected.count
+                                    && (expected.isEmpty || memoryEqual(bytes.baseAddress! + content.start, expected.baseAddress!, expected.count))
+                            } else {
+                                matches = SyntaxNode(tree: tree, index: child).hasKey(String(decoding: expected, as: UTF8.self))
+                            }
+                            if matches { found = child }
+                        }
+                        child = Int(nodes[child].subtreeEnd)
+                    }
+                    return found.map { SyntaxNode(tree: tree, index: $0) }
+                }
+            }
+        }
     }
 
     /// For a member, whether its property name is `name`. Names without escapes
@@ -215,4 +241,11 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var doubleValue: Double? { kind == .number ? Double(text) : nil }
+}
+
+/// Byte comparison without Foundation.
+@inline(__always)
+private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    for offset in 0..<count where a[offset] != b[offset] { return false }
+    return true
 }

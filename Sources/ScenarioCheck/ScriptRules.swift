@@ -6,8 +6,16 @@ import ScenarioModel
 /// written as a JSON string back into the file.
 enum ScriptRules {
     static func check(_ occurrence: ScriptOccurrence) -> [Diagnostic] {
-        var validator = SpecValidator()
-        validator.validateObject(occurrence.script.node, ScriptSpecs.conditionalActions)
-        return validator.diagnostics
+        let parts = ScriptParts(occurrence)
+        return ScriptShapeRules.check(parts)
+            + FirstMessageRules.check(parts)
+            + ConditionRules.check(parts)
+            + ConditionIDRules.check(parts)
+            + FollowupRules.check(parts)
+            + ConditionExpressionRules.check(parts)
+            + ScriptAdviceRules.check(parts)
+            + FunctionRules.check(parts)
+            + ResponseMappingRules.check(parts)
+            + ActionRules.check(occurrence)
     }
 }

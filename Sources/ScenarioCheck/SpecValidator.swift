@@ -57,17 +57,17 @@ struct SpecValidator {
     mutating func validateObject(_ node: SyntaxNode, _ spec: ObjectSpec) {
         let members = node.members
         let names = members.map(\.keyName)
-        var lastIndexOfName: [String: Int] = [:]
-        for (index, name) in names.enumerated() { lastIndexOfName[name] = index }
+        // Objects have a handful of members: a scan beats hashing every name.
+        func isLastOccurrence(_ index: Int) -> Bool { !names[(index + 1)...].contains(names[index]) }
         for (index, member) in members.enumerated() {
-            guard let key = member.key, key.kind == .string, lastIndexOfName[names[index]] == index else { continue }
+            guard let key = member.key, key.kind == .string, isLastOccurrence(index) else { continue }
             if let field = spec.field(names[index]) {
                 if let value = member.value { validate(value, against: field.value) }
             } else {
                 reportUnknown(member, in: spec)
             }
         }
-        for field in spec.fields where field.required && lastIndexOfName[field.name] == nil {
+        for field in spec.fields where field.required && !names.contains(field.name) {
             diagnostics.append(Diagnostic(.requiredProperty, .error,
                 "this \(spec.name) needs `\(field.name)`", node.anchorRange,
                 fixes: [Fix(title: "Add `\(field.name)`",

@@ -60,6 +60,7 @@ enum SuiteRules {
         diagnostics += checkDuration(suiteCase.value("max_duration"))
         diagnostics += checkToolConflict(suiteCase.value("tools"))
         diagnostics += InlineRules.check(personality: suiteCase.personality, testProfile: suiteCase.testProfile)
+        diagnostics += InstructionPlaceholderRules.check(suiteCase)
         return diagnostics
     }
 

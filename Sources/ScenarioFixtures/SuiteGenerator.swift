@@ -99,13 +99,16 @@ public struct SuiteGenerator: Sendable {
     }
 
     /// A script whose last condition ends the call, whose followups each point
-    /// at the condition before them, and whose actions are fixed messages
-    /// whenever they hold tags, so the script checks clean.
+    /// at the condition before them, whose function (if any) a tag runs, and
+    /// whose actions are fixed messages whenever they hold tags, so the script
+    /// checks clean.
     private mutating func scriptCase(_ index: Int, conditions count: Int = 13, actions: [String] = Self.actions,
                                      withFunctions: Bool = false) -> String {
         var conditions = [#"          {"id": 0, "condition": "FIRST_MESSAGE", "action": "Hi, I need some help.", "type": "standard", "fixed_message": true}"#]
         for id in 1..<count {
-            let action = id == count - 1 ? "Perfect, thank you so much! 谢谢 <endcall />" : pick(actions)
+            var action = id == count - 1 ? "Perfect, thank you so much! 谢谢 <endcall />" : pick(actions)
+            // The function has `auto_run: false`: an early action runs it, so it is never unused.
+            if withFunctions, id == 1 { action = Self.richActions[3] }
             let fixed = action.contains("<") || action.contains("{{function.") || id % 3 == 0
             if id % 4 == 0, id != count - 1 {
                 conditions.append(#"          {"id": \#(id), "condition": \#(id - 1), "action": "\#(action)", "type": "action_followup", "fixed_message": \#(fixed)}"#)

@@ -57,6 +57,20 @@ let fullCheck = Measurement.measure("full check (parse + model + rules)", runs: 
     blackHole(FileCheck.run(SyntaxTree.parse(spec), fileName: "cekura.tests.json"))
 }
 
+// The tag layer's share: a suite made of scripts, checked whole, and its tag
+// language checked alone on the same parsed document.
+var scriptGenerator = SuiteGenerator()
+let scriptSpec = Array(scriptGenerator.scriptSuite().utf8)
+let scriptDocument = ScenarioDocument(tree: SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json")
+precondition(FileCheck.run(scriptDocument.tree, fileName: "cekura.tests.json").diagnostics.isEmpty,
+             "the generated script suite must check clean")
+let scriptFullCheck = Measurement.measure("scripts: full check", runs: options.runs) {
+    blackHole(FileCheck.run(SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json"))
+}
+let tagLayer = Measurement.measure("scripts: tag language alone", runs: options.runs) {
+    blackHole(ActionLanguageLayer.check(scriptDocument))
+}
+
 // The peers a CI user would pick instead: JSON Schema validators run on the same bytes,
 // written to a file for them, one child process at a time after our own measures.
 let specFile = FileManager.default.temporaryDirectory
@@ -74,6 +88,7 @@ let report = BenchReport(
     input: .init(bytes: spec.count, scenarios: 200, nodes: sanity.nodeCount,
                  checkedAs: checked.kind.kind.displayName, diagnostics: checked.diagnostics.count),
     runs: options.runs, parse: parse, foundation: foundation, lineIndex: lineIndex, fullCheck: fullCheck,
+    scripts: .init(bytes: scriptSpec.count, fullCheck: scriptFullCheck, tagLayer: tagLayer),
     peers: peers)
 if options.json {
     try report.printJSON()

@@ -23,7 +23,7 @@ struct FileCheckTests {
     }
 
     @Test func validFileIsClean() {
-        let result = FileCheck.run(SyntaxTree(#"{"role": "caller", "conditions": []}"#), fileName: nil)
+        let result = FileCheck.run(SyntaxTree(#"{"role": "caller", "conditions": [{"id": 0, "condition": "FIRST_MESSAGE", "action": "Hi. <endcall />", "type": "standard", "fixed_message": true}]}"#), fileName: nil)
         #expect(result.kind.kind == .conditionalActions)
         #expect(result.diagnostics.isEmpty)
     }

@@ -81,6 +81,7 @@ NON_SCHEMA_ERROR_CODES = {
     "function-param-type": "script functions: a header or query value not a string or number (FN9)",
     "response-mapping-invalid": "script functions: a response_mapping entry of the wrong shape (FN10)",
     "jsonpath-unsupported": "script functions: a JSONPath outside the supported subset (FN11)",
+    "function-chain-order": "script functions: a config using its own outputs (FN19)",
     "function-unknown": "script functions: a tag or placeholder naming an undeclared function (FN12)",
     "function-output-unknown": "script functions: a placeholder naming an unmapped output (FN13)",
     "function-placeholder-not-fixed": "script functions: {{function...}} in a non-fixed action (FN14)",
@@ -97,6 +98,13 @@ NON_SCHEMA_ERROR_CODES = {
     "ivr-text-contains-tag": "tags: hold or audio inside an ivr text",
     "voice-text-and-block": "tags: a voice tag with both text and block content",
     "voice-id-format": "tags: a voice id in the wrong format for its provider",
+    "tag-attribute-missing": "tags: a tag without an attribute it requires",
+    "tag-attribute-empty": "tags: an attribute with an empty value, or none",
+    "tag-time-format": "tags: a duration not written as seconds (\"2s\")",
+    "tag-needs-fixed-message": "tags: <audio> on a condition that is not fixed_message",
+    "dtmf-digits-invalid": "tags: DTMF digits outside 0-9 * # A-D",
+    "sound-unknown": "tags: a background or noise sound the platform does not have",
+    "audio-id-missing": "tags: <audio> without the id of a clip",
     # A spec's size is counted in bytes of the file, which no JSON Schema keyword sees.
     "spec-too-large": "the file is over 1 MiB (rulebook §3.1)",
 }

@@ -269,7 +269,26 @@ def build_valid_suite(rng):
     if rng.random() < 0.6:
         suite["defaults"] = build_defaults(rng)
     suite["scenarios"] = [build_case(rng) for _ in range(rng.randint(1, 5))]
+    give_scripts_their_test_data(suite)
     return suite
+
+
+SCRIPT_CALLER_VARIABLES = {"date_of_birth": "1984-02-29", "address": {"city": "Zürich", "zip": "8001"},
+                           "goal": "move the appointment", "card_last4": "4242"}
+
+
+def give_scripts_their_test_data(suite):
+    """The inline test profile a script case uses (its own, else the defaults') gets the caller variables its
+    SCRIPT_ACTIONS reference, so that every placeholder resolves (rulebook §7.3). Uses no randomness."""
+    defaults = suite.get("defaults", {}).get("test_profile")
+    for case in suite["scenarios"]:
+        if case.get("type") != "conditional_actions":
+            continue
+        profile = case["test_profile"] if "test_profile" in case else defaults
+        if isinstance(profile, dict):
+            variables = profile.setdefault("caller_variables", {})
+            for key, value in SCRIPT_CALLER_VARIABLES.items():
+                variables.setdefault(key, value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -920,6 +939,7 @@ def switch_case_type(doc, rng):
     if rng.random() < 0.5:
         case["conditional_actions"] = build_script(rng)
         case["language"] = rng.choice(LANGUAGES)
+        give_scripts_their_test_data(doc)
         return "switch case.type ->conditional_actions (script and language added)"
     return "switch case.type ->conditional_actions (no script, no language)"
 

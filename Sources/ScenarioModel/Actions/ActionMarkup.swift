@@ -4,6 +4,8 @@
 /// ranges to the file, through every escape.
 public struct ActionMarkup: Sendable {
     public let text: String
+    /// `text` as UTF-8, the bytes every range indexes.
+    public let utf8: [UInt8]
     public let elements: [ActionElement]
     /// For each block tag (by element index), its closing tag's element index.
     public let closings: [Int: Int]

@@ -5,36 +5,120 @@ public enum ActionParser {
     public static func parse(_ text: String) -> ActionMarkup {
         let bytes = Array(text.utf8)
         var elements: [ActionElement] = []
+        elements.reserveCapacity(8)
+        // Blocks are paired as the elements are read. A tag written without
+        // `/` that the catalogue knows as self-closing (`<endcall>`) opens
+        // nothing, so one missing slash does not swallow the rest of the action.
+        var closings: [Int: Int] = [:]
+        var stray: [Int] = []
+        var open: [Int] = []
+        var openNames: [String] = []
+        var openers: [Int] = []
+        var enclosing: [[Int]] = []
+        enclosing.reserveCapacity(8)
         var textStart = 0
         var index = 0
         func flushText(upTo end: Int) {
-            if end > textStart { elements.append(.text(textStart..<end)) }
+            if end > textStart {
+                enclosing.append(open)
+                elements.append(.text(textStart..<end))
+            }
         }
         while index < bytes.count {
             let byte = bytes[index]
             var element: ActionElement?
             if byte == .lessThan, index + 1 < bytes.count {
                 if bytes[index + 1].isASCIILetter {
-                    element = .tag(readTag(bytes, at: index))
+                    let tag = readTag(bytes, at: index)
+                    flushText(upTo: index)
+                    enclosing.append(open)
+                    if !tag.isSelfClosing, tag.isTerminated, TagFacts.opensBlock(tag.name) {
+                        open.append(elements.count)
+                        openNames.append(tag.name)
+                        openers.append(elements.count)
+                    }
+                    element = .tag(tag)
                 } else if bytes[index + 1] == .slash, index + 2 < bytes.count, bytes[index + 2].isASCIILetter {
-                    element = .closingTag(readClosingTag(bytes, at: index))
+                    let closing = readClosingTag(bytes, at: index)
+                    flushText(upTo: index)
+                    if let match = openNames.lastIndex(of: closing.name) {
+                        // Whatever opened after the match is closed here without its closing tag.
+                        closings[open[match]] = elements.count
+                        open.removeSubrange(match...)
+                        openNames.removeSubrange(match...)
+                    } else {
+                        stray.append(elements.count)
+                    }
+                    enclosing.append(open)
+                    element = .closingTag(closing)
                 }
             } else if byte == .openBrace, index + 1 < bytes.count, bytes[index + 1] == .openBrace {
-                element = .placeholder(readPlaceholder(bytes, at: index))
+                let placeholder = readPlaceholder(bytes, at: index)
+                flushText(upTo: index)
+                enclosing.append(open)
+                element = .placeholder(placeholder)
             } else if byte == .openBracket, let marker = readMarker(bytes, at: index) {
+                flushText(upTo: index)
+                enclosing.append(open)
                 element = marker
             }
             if let element {
-                flushText(upTo: index)
-                elements.append(element)
                 index = element.range.upperBound
                 textStart = index
+                elements.append(element)
             } else {
                 index += 1
             }
         }
         flushText(upTo: bytes.count)
-        return balance(text: text, elements)
+        let unclosed = closings.isEmpty ? openers : openers.filter { closings[$0] == nil }
+        return ActionMarkup(text: text, utf8: bytes, elements: elements, closings: closings, unclosed: unclosed,
+                            strayClosings: stray, enclosing: enclosing)
+    }
+
+    /// Only the `{{…}}` placeholders of a text that is not an action
+    /// (instructions, an expected outcome, an attribute value), in order, with
+    /// ranges in the text's UTF-8 bytes. Tags and markers are not read.
+    public static func placeholders(in text: String) -> [Placeholder] {
+        var text = text
+        return text.withUTF8 { placeholders(inUTF8: $0) }
+    }
+
+    /// The placeholders of UTF-8 bytes (a JSON string's source between its
+    /// quotes can be read so, without decoding, where it has no escapes).
+    public static func placeholders(inUTF8 buffer: UnsafeBufferPointer<UInt8>) -> [Placeholder] {
+        var found: [Placeholder] = []
+        var index = 0
+        while let brace = firstIndex(of: .openBrace, in: buffer, from: index), brace + 1 < buffer.count {
+            if buffer[brace + 1] == .openBrace {
+                let placeholder = readPlaceholder(buffer, at: brace)
+                index = placeholder.range.upperBound
+                found.append(placeholder)
+            } else {
+                index = brace + 1
+            }
+        }
+        return found
+    }
+
+    /// The first `byte` at or after `start`, looked for eight bytes at a time:
+    /// long instructions are scanned on every check.
+    public static func firstIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = buffer.baseAddress else { return nil }
+        let count = buffer.count
+        var index = start
+        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ pattern
+            // Some byte of `word` is zero exactly where the text holds `byte`.
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            index += 8
+        }
+        while index < count {
+            if buffer[index] == byte { return index }
+            index += 1
+        }
+        return nil
     }
 
     // MARK: Lexing
@@ -65,6 +149,7 @@ public enum ActionParser {
                 index += 1
                 continue
             }
+            if attributes.isEmpty { attributes.reserveCapacity(4) }
             attributes.append(readAttribute(bytes, at: &index))
         }
     }
@@ -114,7 +199,8 @@ public enum ActionParser {
         return ActionClosingTag(name: String(decoding: bytes[nameRange], as: UTF8.self), nameRange: nameRange, range: start..<end)
     }
 
-    private static func readPlaceholder(_ bytes: [UInt8], at start: Int) -> Placeholder {
+    private static func readPlaceholder<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at start: Int) -> Placeholder
+    where Bytes.Index == Int {
         let contentStart = start + 2
         var index = contentStart
         while index + 1 < bytes.count, !(bytes[index] == .closeBrace && bytes[index + 1] == .closeBrace) { index += 1 }
@@ -142,47 +228,5 @@ public enum ActionParser {
         var end = end
         while end > 0, bytes[end - 1].isActionBlank { end -= 1 }
         return end
-    }
-
-    // MARK: Blocks
-
-    /// Pairs block tags with their closing tags. A tag written without `/` that
-    /// the catalogue knows as self-closing (`<endcall>`) opens nothing, so one
-    /// missing slash does not swallow the rest of the action.
-    private static func balance(text: String, _ elements: [ActionElement]) -> ActionMarkup {
-        var closings: [Int: Int] = [:]
-        var stray: [Int] = []
-        var open: [Int] = []
-        var enclosing: [[Int]] = []
-        for (index, element) in elements.enumerated() {
-            switch element {
-            case .tag(let tag) where !tag.isSelfClosing && tag.isTerminated && TagFacts.opensBlock(tag.name):
-                enclosing.append(open)
-                open.append(index)
-            case .closingTag(let closing):
-                if let match = open.lastIndex(where: { openName(elements[$0]) == closing.name }) {
-                    // Whatever opened after the match is closed here without its closing tag.
-                    closings[open[match]] = index
-                    open.removeSubrange(match...)
-                } else {
-                    stray.append(index)
-                }
-                enclosing.append(open)
-            default:
-                enclosing.append(open)
-            }
-        }
-        let unclosed = elements.indices.filter { index in
-            if case .tag(let tag) = elements[index], !tag.isSelfClosing, tag.isTerminated, TagFacts.opensBlock(tag.name) {
-                return closings[index] == nil
-            }
-            return false
-        }
-        return ActionMarkup(text: text, elements: elements, closings: closings, unclosed: unclosed,
-                            strayClosings: stray, enclosing: enclosing)
-    }
-
-    private static func openName(_ element: ActionElement) -> String? {
-        if case .tag(let tag) = element { tag.name } else { nil }
     }
 }

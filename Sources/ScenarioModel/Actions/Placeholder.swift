@@ -34,14 +34,17 @@ extension Placeholder {
         if content.first == .space || content.last == .space {
             return .malformed("spaces inside the braces are not part of the placeholder syntax")
         }
-        let text = String(decoding: content, as: UTF8.self)
-        let prefix = "test_profile"
-        if text == prefix { return .malformed("`{{test_profile}}` needs a key: `{{test_profile.key}}`") }
-        if text.hasPrefix(prefix), let next = content.dropFirst(prefix.utf8.count).first, next == .dot || next == .openBracket {
-            return testProfilePath(content, from: prefix.utf8.count, at: start).map(Kind.testProfile)
-                ?? .malformed("a test-profile path is `.key`, `['key']` or `[\"key\"]` steps")
+        // Compared as bytes: instructions hold hundreds of placeholders.
+        let testProfile = testProfilePrefix.count
+        if content.starts(with: testProfilePrefix) {
+            guard content.count > testProfile else { return .malformed("`{{test_profile}}` needs a key: `{{test_profile.key}}`") }
+            let next = content[testProfile]
+            if next == .dot || next == .openBracket {
+                return testProfilePath(content, from: testProfile, at: start).map(Kind.testProfile)
+                    ?? .malformed("a test-profile path is `.key`, `['key']` or `[\"key\"]` steps")
+            }
         }
-        if text.hasPrefix("function.") {
+        if content.starts(with: functionPrefix) {
             let parts = content.split(separator: .dot, maxSplits: 2, omittingEmptySubsequences: false)
             guard parts.count >= 2, !parts[1].isEmpty else { return .malformed("`{{function.name.output}}` needs a function name") }
             let nameStart = start + parts[0].count + 1
@@ -54,6 +57,9 @@ extension Placeholder {
         let namespace = content.prefix { $0 != .dot && $0 != .openBracket }
         return .otherNamespace(String(decoding: namespace, as: UTF8.self))
     }
+
+    private static let testProfilePrefix = Array("test_profile".utf8)
+    private static let functionPrefix = Array("function.".utf8)
 
     /// `.key`, `['key']` and `["key"]` steps after `test_profile`.
     private static func testProfilePath(_ content: [UInt8], from index: Int, at start: Int) -> [Key]? {

@@ -1,0 +1,520 @@
+import JSONSyntax
+import ScenarioModel
+
+/// The action tag language and template placeholders (scenario-format.md §6,
+/// §7, FN12–FN17) in every action of a script, and the placeholders of its
+/// `role` and `condition` strings. Ranges are in the script's own tree:
+/// decoded action ranges are mapped through the action string's escapes.
+enum ActionRules {
+    static func check(_ occurrence: ScriptOccurrence) -> [Diagnostic] {
+        let facts = ScriptFacts(occurrence)
+        var diagnostics: [Diagnostic] = []
+        var functionsRunEarlier: Set<String> = []
+        if let role = occurrence.script.value("role") {
+            checkUnsupportedPlaceholders(in: role, field: "`role`", facts, into: &diagnostics)
+        }
+        for view in occurrence.script.conditions {
+            let condition = ConditionFacts(view)
+            if let text = condition.condition {
+                checkUnsupportedPlaceholders(in: text, field: "a `condition`", facts, into: &diagnostics)
+            }
+            guard let action = condition.action, action.kind == .string else { continue }
+            let decoded = action.decoded
+            // Plain speech (most actions) has nothing for these rules.
+            guard decoded.value.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "{") }) else { continue }
+            var check = ActionCheck(condition: condition, decoded: decoded, script: facts,
+                                    functionsRunEarlier: functionsRunEarlier)
+            check.run()
+            diagnostics += check.diagnostics
+            for tag in check.functionTags { functionsRunEarlier.insert(tag.name) }
+        }
+        return diagnostics
+    }
+
+    /// Placeholders in `role` and in `condition` strings: Cekura documents none there.
+    private static func checkUnsupportedPlaceholders(in node: SyntaxNode, field: String, _ facts: ScriptFacts,
+                                                     into diagnostics: inout [Diagnostic]) {
+        StringLocation.checkPlaceholders(of: node, profile: { facts.testProfile }, into: &diagnostics) { rules, found, diagnostics in
+            if !rules.checkForm(found, into: &diagnostics) { rules.checkUnsupported(found, field: field, into: &diagnostics) }
+        }
+    }
+}
+
+/// The rules for one action, parsed once.
+struct ActionCheck {
+    let condition: ConditionFacts
+    let markup: ActionMarkup
+    let script: ScriptFacts
+    let functionsRunEarlier: Set<String>
+    let location: StringLocation
+    var placeholderRules: PlaceholderRules { PlaceholderRules(location: location, profile: script.testProfile) }
+    var diagnostics: [Diagnostic] = []
+    /// The function each `<function name>` tag of this action runs, at the tag's offset.
+    var functionTags: [(name: String, offset: Int)] = []
+    /// The catalogue position of each tag and closing tag, by element index
+    /// (`TagFacts.all`); `unknown` for other elements and for tags the
+    /// catalogue does not know, `pairedWithUnknown` for the closing tag of one.
+    var facts: [Int8]
+    static let unknown: Int8 = -1, pairedWithUnknown: Int8 = -2
+    var placeholders: [PlaceholderRules.Found] = []
+    /// Opening tags reported otherwise, which `tag-unbalanced` leaves alone.
+    private var settledOpeners: [Int] = []
+    /// The known tags that need `fixed_message: true`, and the first `<endcall />`.
+    private var fixedMessageTags: [Int] = []
+    private var firstEndcall: Int?
+
+    init(condition: ConditionFacts, decoded: DecodedString, script: ScriptFacts, functionsRunEarlier: Set<String>) {
+        self.condition = condition
+        self.script = script
+        self.functionsRunEarlier = functionsRunEarlier
+        markup = ActionParser.parse(decoded.value)
+        location = StringLocation(decoded: decoded)
+        facts = Array(repeating: Self.unknown, count: markup.elements.count)
+    }
+
+    var bytes: [UInt8] { markup.utf8 }
+
+    func catalogued(_ index: Int) -> TagFact? {
+        let position = facts[index]
+        return position >= 0 ? TagFacts.all[Int(position)] : nil
+    }
+
+    func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+
+    mutating func report(_ code: RuleCode, _ severity: Severity, _ message: String, _ range: Range<Int>,
+                         related: [RelatedLocation] = [], fixes: [Fix] = []) {
+        diagnostics.append(Diagnostic(code, severity, message, location.range(range), related: related, fixes: fixes))
+    }
+
+    /// One pass over the elements: everything a tag needs (the tags before it,
+    /// the blocks around it) comes before it.
+    mutating func run() {
+        let elements = markup.elements
+        for index in elements.indices {
+            switch elements[index] {
+            case .tag(let tag):
+                let closing = markup.closings[index]
+                let position = resolve(tag, closing: closing.flatMap { closingTag($0) })
+                facts[index] = position.map { Int8($0) } ?? Self.unknown
+                if let closing { facts[closing] = position.map { Int8($0) } ?? Self.pairedWithUnknown }
+                guard let position else { continue }
+                let fact = TagFacts.all[position]
+                checkForm(tag, fact, index)
+                checkAttributes(tag, fact, index)
+                if !checkNesting(tag, fact, index) { checkPlacement(tag, fact, index) }
+                checkCondition(tag, fact)
+                if fact.fixedMessage != .either { fixedMessageTags.append(index) }
+                if firstEndcall == nil, fact.name == "endcall" { firstEndcall = index }
+            case .closingTag(let closing):
+                if facts[index] == Self.unknown, let position = resolve(closing) { facts[index] = Int8(position) }
+                if closing.range.upperBound <= closing.nameRange.upperBound || bytes[closing.range.upperBound - 1] != UInt8(ascii: ">") {
+                    let end = closing.range.upperBound
+                    report(.tagNotClosed, .error, "`</\(closing.name)` is missing its `>`", closing.range,
+                           fixes: [Fix(title: "Add `>`", edits: [location.edit(end..<end, ">")])])
+                }
+            case .placeholder(let placeholder):
+                placeholders.append(PlaceholderRules.Found(placeholder: placeholder, offset: 0))
+            case .text, .marker:
+                break
+            }
+        }
+        checkBalance()
+        checkFixedMessage()
+        checkTextAfterEndcall()
+        if !placeholders.isEmpty {
+            let rules = placeholderRules
+            for found in placeholders { checkPlaceholder(found, rules) }
+        }
+    }
+
+    private func closingTag(_ index: Int) -> ActionClosingTag? {
+        if case .closingTag(let closing) = markup.elements[index] { closing } else { nil }
+    }
+
+    // MARK: Names
+
+    /// The catalogue entry of a tag: its own name, or the lower-case one
+    /// (`tag-case`); an unknown name is `tag-unknown`.
+    private mutating func resolve(_ tag: ActionTag, closing: ActionClosingTag?) -> Int? {
+        if let position = TagFacts.position(of: tag.name) { return position }
+        let lower = tag.name.lowercased()
+        func renames(to name: String) -> [TextEdit] {
+            [location.edit(tag.nameRange, name)] + (closing.map { [location.edit($0.nameRange, name)] } ?? [])
+        }
+        if let position = TagFacts.position(of: lower) {
+            report(.tagCase, .warning, "tag names are lower-case: `<\(lower)>`, not `<\(tag.name)>`", tag.nameRange,
+                   fixes: [Fix(title: "Write `\(lower)`", edits: renames(to: lower))])
+            return position
+        }
+        let meant = TagFacts.tagAliases[lower] ?? closestMatch(to: lower, among: TagFacts.all.map(\.name))
+        guard let meant else {
+            report(.tagUnknown, .warning,
+                   "`<\(tag.name)>` is not a Cekura tag; the tags are \(wordList(TagFacts.all.map(\.name), conjunction: "and", limit: 30))",
+                   tag.nameRange)
+            return nil
+        }
+        if TagFacts.tagAliases[lower] == "silence" {
+            // SSML's `<break time="500ms"/>`: `<silence>` takes seconds.
+            report(.tagUnknown, .warning,
+                   "`<\(tag.name)>` is not a Cekura tag (it is SSML); a pause is `<silence time=\"…s\" />`", tag.nameRange,
+                   fixes: silenceFix(tag).map { [$0] } ?? [])
+            return nil
+        }
+        report(.tagUnknown, .warning, "`<\(tag.name)>` is not a Cekura tag; did you mean `<\(meant)>`?", tag.nameRange,
+               fixes: [Fix(title: "Write `\(meant)`", edits: renames(to: meant))])
+        return nil
+    }
+
+    /// `<break time="500ms"/>` → `<silence time="0.5s"/>`, when `time` is its
+    /// only attribute and reads as a duration.
+    private func silenceFix(_ tag: ActionTag) -> Fix? {
+        guard tag.attributes.count == 1, let time = tag.attributes.first, time.name == "time", time.quote != nil,
+              let value = time.value, let valueRange = time.valueRange, tag.isSelfClosing else { return nil }
+        var edits = [location.edit(tag.nameRange, "silence")]
+        if !TagValues.isSeconds(value) {
+            guard let seconds = TagValues.seconds(from: value) else { return nil }
+            edits.append(location.edit(valueRange, seconds))
+        }
+        return Fix(title: "Write `<silence>`", edits: edits)
+    }
+
+    /// A closing tag with no opening tag of its own name.
+    private mutating func resolve(_ closing: ActionClosingTag) -> Int? {
+        if let position = TagFacts.position(of: closing.name) { return position }
+        let lower = closing.name.lowercased()
+        if let position = TagFacts.position(of: lower) {
+            report(.tagCase, .warning, "tag names are lower-case: `</\(lower)>`, not `</\(closing.name)>`", closing.nameRange,
+                   fixes: [Fix(title: "Write `\(lower)`", edits: [location.edit(closing.nameRange, lower)])])
+            return position
+        }
+        let meant = closestMatch(to: lower, among: TagFacts.all.filter { $0.form != .selfClosing }.map(\.name))
+        report(.tagUnknown, .warning,
+               "`</\(closing.name)>` closes no Cekura tag" + (meant.map { "; did you mean `</\($0)>`?" } ?? ""), closing.nameRange,
+               fixes: meant.map { [Fix(title: "Write `\($0)`", edits: [location.edit(closing.nameRange, $0)])] } ?? [])
+        return nil
+    }
+
+    // MARK: Form
+
+    /// `tag-not-closed`: a self-closing tag written without its `/`, or a tag
+    /// that breaks off before its `>`.
+    private mutating func checkForm(_ tag: ActionTag, _ fact: TagFact, _ index: Int) {
+        if !tag.isTerminated {
+            let written = "<\(tag.name)"
+            let unclosedQuote = tag.attributes.first { $0.quote != nil && !quoteIsClosed($0) }
+            let message = unclosedQuote.map { "the value of `\($0.name)` has no closing quote, so `\(written) …` never ends" }
+                ?? "`\(written) …` breaks off before its `>`"
+            let end = tag.range.upperBound
+            let selfClosing = fact.form == .selfClosing || (fact.name == "voice" && tag.attribute("text") != nil)
+            let clean = tag.attributes.allSatisfy { $0.quote != nil && quoteIsClosed($0) }
+            report(.tagNotClosed, .error, message, tag.range,
+                   fixes: selfClosing && clean ? [Fix(title: "Close it with ` />`", edits: [location.edit(end..<end, " />")])] : [])
+            settledOpeners.append(index)
+            return
+        }
+        guard !tag.isSelfClosing else { return }
+        let regionalVoice = fact.form == .either && tag.attribute("text") != nil && markup.closings[index] == nil
+        guard fact.form == .selfClosing || regionalVoice else { return }
+        let closingBracket = tag.range.upperBound - 1
+        let spaced = closingBracket > 0 && bytes[closingBracket - 1].isTagBlank
+        let what = regionalVoice ? "a `<voice>` with `text` is self-closing" : "`<\(fact.name)>` is self-closing"
+        report(.tagNotClosed, .error, "\(what): write `\(regionalVoice ? "<voice … />" : "<\(fact.name) />")`; without the `/` it is not closed",
+               tag.range, fixes: [Fix(title: "Write ` />`", edits: [location.edit(closingBracket..<closingBracket + 1, spaced ? "/>" : " />")])])
+        settledOpeners.append(index)
+    }
+
+    /// Whether a quoted value ends with the quote it opened with (compared as
+    /// bytes: the opening quote stands just before the value).
+    func quoteIsClosed(_ attribute: ActionAttribute) -> Bool {
+        guard attribute.quote != nil, let valueRange = attribute.valueRange, valueRange.lowerBound > 0 else { return false }
+        return valueRange.upperBound < bytes.count && bytes[valueRange.upperBound] == bytes[valueRange.lowerBound - 1]
+    }
+
+    // MARK: Attributes
+
+    private mutating func checkAttributes(_ tag: ActionTag, _ fact: TagFact, _ index: Int) {
+        // The attributes checked, by the name they are known under (`Time` is `time`).
+        var seen: [(name: String, position: Int)] = []
+        for (position, attribute) in tag.attributes.enumerated() {
+            var name = attribute.name
+            var spec = fact.attribute(name)
+            if spec == nil {
+                let lower = name.lowercased()
+                if let known = fact.attribute(lower) {
+                    report(.tagCase, .warning, "attribute names are lower-case: `\(lower)`, not `\(name)`", attribute.nameRange,
+                           fixes: [Fix(title: "Write `\(lower)`", edits: [location.edit(attribute.nameRange, lower)])])
+                    spec = known
+                    name = lower
+                } else if fact.ignoredAttributes.contains(lower) {
+                    let effective = fact.attributes.map(\.name)
+                    report(.tagAttributeIgnored, .warning,
+                           "`\(name)` on `<\(fact.name)>` is ignored by the platform; only \(wordList(effective, conjunction: "and")) \(effective.count == 1 ? "takes" : "take") effect",
+                           attribute.range, fixes: [Fix(title: "Remove `\(name)`", edits: [location.edit(removalRange(attribute, in: tag), "")])])
+                    continue
+                } else {
+                    // `d="{"form":"x"}"`: the JSON's own quotes end the value, and
+                    // the rest reads as attributes; `client-message-json` explains.
+                    if let json = jsonCutShort(tag, fact), attribute.range.lowerBound >= json { continue }
+                    reportUnknownAttribute(attribute, tag, fact)
+                    continue
+                }
+            }
+            guard let spec else { continue }
+            if let first = seen.first(where: { $0.name == name }) {
+                report(.tagAttributeDuplicate, .error, "`\(name)` is written twice on `<\(fact.name)>`; which value is used is undocumented",
+                       attribute.nameRange,
+                       related: [RelatedLocation(range: location.range(tag.attributes[first.position].range), message: "the first `\(name)`")])
+                continue
+            }
+            seen.append((name, position))
+            guard let value = attribute.value, let valueRange = attribute.valueRange else {
+                report(.tagAttributeEmpty, .error, "`\(name)` has no value: write `\(name)=\"…\"`", attribute.range)
+                continue
+            }
+            if attribute.quote == nil {
+                report(.tagAttributeUnquoted, .error, "attribute values are written in quotes: `\(name)=\"\(shown(value))\"`", valueRange,
+                       fixes: [Fix(title: "Quote the value", edits: [location.edit(valueRange, "\"\(value)\"")])])
+            } else if !quoteIsClosed(attribute) {
+                continue  // `tag-not-closed` says so
+            }
+            checkValue(value, valueRange, spec, of: tag, fact)
+        }
+        for spec in fact.attributes where spec.required && !seen.contains(where: { $0.name == spec.name }) {
+            if fact.name == "audio" {
+                report(.audioIDMissing, .error,
+                       "`<audio>` needs the `id` of an uploaded clip: `<audio id=\"…\" />`; only an upload's `action_template` may leave it out",
+                       tag.range)
+            } else {
+                report(.tagAttributeMissing, .error, "`<\(fact.name)>` needs `\(spec.name)`, e.g. `\(fact.example)`", tag.nameRange)
+            }
+        }
+        if fact.name == "voice" {
+            checkVoice(tag, { name in seen.first { $0.name == name }.map { tag.attributes[$0.position] } }, index)
+        }
+    }
+
+    /// Where a JSON attribute written in double quotes (`d="{"form":"x"}"`) was cut short by the JSON's own quotes.
+    private func jsonCutShort(_ tag: ActionTag, _ fact: TagFact) -> Int? {
+        tag.attributes.first { attribute in
+            guard attribute.quote == "\"", let spec = fact.attribute(attribute.name), case .json = spec.value,
+                  let value = attribute.value else { return false }
+            return value.hasPrefix("{") || value.hasPrefix("[")
+        }?.range.upperBound
+    }
+
+    private mutating func reportUnknownAttribute(_ attribute: ActionAttribute, _ tag: ActionTag, _ fact: TagFact) {
+        let name = attribute.name
+        guard !fact.attributes.isEmpty else {
+            report(.tagAttributeUnknown, .warning, "`<\(fact.name)>` takes no attributes; `\(name)` has no effect", attribute.nameRange)
+            return
+        }
+        let names = fact.attributes.map(\.name)
+        let meant = closestMatch(to: name, among: names)
+        let known = "`<\(fact.name)>` takes \(wordList(names, conjunction: "and"))"
+        // A rename onto an attribute already written would duplicate it.
+        let renamable = meant.map { meant in !tag.attributes.contains { $0.name == meant } } ?? false
+        if let meant {
+            report(.tagAttributeUnknown, .warning, "`\(name)` is not an attribute of `<\(fact.name)>`; did you mean `\(meant)`? (\(known))",
+                   attribute.nameRange,
+                   fixes: renamable ? [Fix(title: "Write `\(meant)`", edits: [location.edit(attribute.nameRange, meant)])] : [])
+        } else {
+            report(.tagAttributeUnknown, .warning, "`\(name)` is not an attribute of `<\(fact.name)>`; \(known)", attribute.nameRange)
+        }
+    }
+
+    /// An attribute with the blanks before it.
+    private func removalRange(_ attribute: ActionAttribute, in tag: ActionTag) -> Range<Int> {
+        var start = attribute.range.lowerBound
+        while start > tag.nameRange.upperBound, bytes[start - 1].isTagBlank { start -= 1 }
+        return start..<attribute.range.upperBound
+    }
+
+    // MARK: Nesting (§6.4)
+
+    /// `tag-nested`; true when reported, so that placement rules do not repeat it.
+    private mutating func checkNesting(_ tag: ActionTag, _ fact: TagFact, _ index: Int) -> Bool {
+        let opensBlock = !tag.isSelfClosing && tag.isTerminated && fact.form != .selfClosing
+        var finding: (severity: Severity, message: String, container: Int)?
+        for container in markup.enclosing[index] {
+            guard let outer = catalogued(container) else { continue }
+            var found: (Severity, String)?
+            switch outer.content {
+            case .textAndPlaceholders:
+                found = (.error, "`<\(outer.name)>` holds only text and placeholders; `<\(fact.name)>` cannot stand inside it")
+            case .unrestricted where fact.name == outer.name:
+                found = (.error, "`<\(outer.name)>` spans cannot be nested; close the first before opening another")
+            case .unrestricted where opensBlock:
+                found = (.warning, "a `<\(fact.name)>` block inside `<\(outer.name)>` is not documented; only text and self-closing tags are")
+            case .textAndInlineTags where fact.name == "voice" || fact.name == "ignore_interruptions":
+                found = (.error, "`<\(fact.name)>` cannot stand inside a `<\(outer.name)>` block, which holds text and self-closing tags")
+            case .textAndInlineTags where opensBlock:
+                found = (.warning, "a `<\(fact.name)>` block inside a `<\(outer.name)>` block is not documented; it holds text and self-closing tags")
+            default:
+                break
+            }
+            if let found, finding == nil || (found.0 == .error && finding?.severity != .error) {
+                finding = (found.0, found.1, container)
+            }
+        }
+        guard let finding, case .tag(let outerTag) = markup.elements[finding.container] else { return false }
+        report(.tagNested, finding.severity, finding.message, tag.range,
+               related: [RelatedLocation(range: location.range(outerTag.range), message: "the enclosing `<\(outerTag.name)>`")])
+        return true
+    }
+
+    // MARK: Placement (§6.3)
+
+    private mutating func checkPlacement(_ tag: ActionTag, _ fact: TagFact, _ index: Int) {
+        let elements = markup.elements
+        switch fact.placement {
+        case .anywhere:
+            return
+        case .wholeAction:
+            guard let other = elements.indices.first(where: { $0 != index && !isBlank(elements[$0]) }) else { return }
+            report(.tagMustBeWholeAction, .error,
+                   "`<\(fact.name)>` must be the whole action, with nothing else in it; here it stands with \"\(shown(text(trimmed(elements[other].range)), limit: 30))\". Move the rest to an `action_followup`",
+                   tag.range)
+        case .startOfAction:
+            var startTags: [String] = []
+            for before in 0..<index where !isBlank(elements[before]) {
+                if case .tag = elements[before], let earlier = catalogued(before), earlier.placement == .startOfAction {
+                    startTags.append(earlier.name)
+                    continue
+                }
+                report(.tagMustStartAction, .error,
+                       "`<\(fact.name)>` must start the action, with only blanks before it; it comes after \"\(shown(text(trimmed(elements[before].range)), limit: 30))\"",
+                       tag.range)
+                return
+            }
+            if fact.name == "interruption", let first = startTags.first(where: { $0 != "interruption" }) {
+                report(.tagStartOrder, .warning,
+                       "`<interruption>` comes after `<\(first)>`; it is documented at the very start of the action, and the order of start tags is undocumented: put `<interruption>` first",
+                       tag.range)
+            }
+        }
+    }
+
+    private func isBlank(_ element: ActionElement) -> Bool {
+        guard case .text(let range) = element else { return false }
+        return bytes[range].allSatisfy(\.isTagBlank)
+    }
+
+    private func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, bytes[start].isTagBlank { start += 1 }
+        while end > start, bytes[end - 1].isTagBlank { end -= 1 }
+        return start..<end
+    }
+
+    // MARK: The condition
+
+    /// `interruption-needs-followup`, `function-on-first-message` (FN15).
+    private mutating func checkCondition(_ tag: ActionTag, _ fact: TagFact) {
+        if fact.onlyOnFollowup, !condition.isFollowup {
+            let typeWords = condition.type?.stringValue.map { "this condition's `type` is \"\($0)\"" } ?? "this condition has no `type`"
+            var fixes: [Fix] = []
+            if let target = condition.condition, target.kind == .number, target.intValue != nil {
+                let edit = condition.type.map { TextEdit(range: $0.range, newText: "\"action_followup\"") }
+                    ?? MemberEdits.insert(key: "type", value: "\"action_followup\"", into: condition.node)
+                fixes = [Fix(title: "Set `type` to \"action_followup\"", edits: [edit])]
+            }
+            let howTo = fixes.isEmpty ? "; make it an `action_followup` whose `condition` is the id of the condition it follows" : ""
+            report(.interruptionNeedsFollowup, .error,
+                   "`<interruption>` works only on an `action_followup` condition, where it cuts into the agent's reply; \(typeWords)\(howTo)",
+                   tag.range, fixes: fixes)
+        }
+        if fact.notOnFirstMessage, condition.isFirstMessage {
+            report(.functionOnFirstMessage, .error,
+                   "`<function>` cannot run on the first message; set `auto_run: true` on the function so it runs when the call starts, and use its outputs in a later condition",
+                   tag.range)
+        }
+    }
+
+    // MARK: Blocks
+
+    /// `tag-unbalanced`: a block never closed, a closing tag that closes nothing.
+    private mutating func checkBalance() {
+        guard !markup.unclosed.isEmpty || !markup.strayClosings.isEmpty else { return }
+        var openers = markup.unclosed.filter { facts[$0] >= 0 && !settledOpeners.contains($0) }
+        var strays: [Int] = []
+        for closing in markup.strayClosings {
+            guard facts[closing] >= 0 else { continue }
+            // `<Spell>…</spell>`: paired once the case is fixed, which `tag-case` offers.
+            if let opener = openers.lastIndex(where: { $0 < closing && facts[$0] == facts[closing] }) {
+                openers.remove(at: opener)
+            } else {
+                strays.append(closing)
+            }
+        }
+        for opener in openers {
+            guard case .tag(let tag) = markup.elements[opener], let fact = catalogued(opener) else { continue }
+            if fact.name == "voice" {
+                let bracket = tag.range.upperBound - 1
+                let spaced = bracket > 0 && bytes[bracket - 1].isTagBlank
+                report(.tagUnbalanced, .error,
+                       "this `<voice>` block is never closed with `</voice>`; a voice that stays for the rest of the call is self-closing: `<voice … />`",
+                       tag.range, fixes: [Fix(title: "Make it self-closing", edits: [location.edit(bracket..<bracket + 1, spaced ? "/>" : " />")])])
+            } else {
+                report(.tagUnbalanced, .error, "`<\(tag.name)>` is never closed: add `</\(fact.name)>` after its content", tag.range)
+            }
+        }
+        for stray in strays {
+            guard case .closingTag(let closing) = markup.elements[stray], let fact = catalogued(stray) else { continue }
+            if fact.form == .selfClosing {
+                report(.tagUnbalanced, .error, "`<\(fact.name) />` is self-closing and has no closing tag `</\(closing.name)>`", closing.range,
+                       fixes: [Fix(title: "Remove `</\(closing.name)>`", edits: [location.edit(closing.range, "")])])
+            } else {
+                report(.tagUnbalanced, .error, "`</\(closing.name)>` closes no open `<\(fact.name)>`", closing.range)
+            }
+        }
+    }
+
+    // MARK: fixed_message (§6.5)
+
+    /// `tag-needs-fixed-message`, once per action: the fix sets the flag for all its tags.
+    private mutating func checkFixedMessage() {
+        guard !fixedMessageTags.isEmpty, condition.isNotFixed, let flag = condition.fixedMessage else { return }
+        var tagged: [(tag: ActionTag, fact: TagFact)] = []
+        for index in fixedMessageTags {
+            if case .tag(let tag) = markup.elements[index], let fact = catalogued(index) { tagged.append((tag, fact)) }
+        }
+        guard !tagged.isEmpty else { return }
+        let audio = tagged.first { $0.fact.fixedMessage == .refusedWhenNotFixed }
+        let anchor = audio ?? tagged[0]
+        var names: [String] = []
+        for (_, fact) in tagged where !names.contains(fact.name) { names.append(fact.name) }
+        let list = wordList(names.map { "<\($0)>" }, conjunction: "and")
+        let message = audio != nil
+            ? "`<audio>` clips can only be attached to a condition with `fixed_message: true`; the API refuses them here"
+            : "tags work only with `fixed_message: true`; with false the action is an instruction the caller paraphrases, and \(list) would not take effect"
+        let related = tagged.filter { $0.tag.range != anchor.tag.range }.prefix(5).map {
+            RelatedLocation(range: location.range($0.tag.range), message: "another tag of this action")
+        }
+        report(.tagNeedsFixedMessage, audio != nil ? .error : .warning, message, anchor.tag.range, related: Array(related),
+               fixes: [Fix(title: "Set `fixed_message` to true", edits: [TextEdit(range: flag.range, newText: "true")])])
+    }
+
+    // MARK: <endcall />
+
+    private mutating func checkTextAfterEndcall() {
+        let elements = markup.elements
+        guard let endcall = firstEndcall else { return }
+        var start: Int?, end = 0
+        for element in elements[(endcall + 1)...] {
+            switch element {
+            case .closingTag:
+                continue
+            case .text(let range):
+                let content = trimmed(range)
+                guard !content.isEmpty else { continue }
+                start = start ?? content.lowerBound
+                end = content.upperBound
+            default:
+                start = start ?? element.range.lowerBound
+                end = element.range.upperBound
+            }
+        }
+        guard let start else { return }
+        report(.textAfterEndcall, .hint, "this comes after `<endcall />`, which ends the call, so it is probably never spoken", start..<end)
+    }
+}

@@ -1,0 +1,316 @@
+import JSONSyntax
+import ScenarioModel
+
+/// A JSON string whose decoded text the tag and placeholder rules read: ranges
+/// in the decoded text become ranges in the string's tree, and replacement
+/// text is escaped for the string it lands in. A string read from its source
+/// bytes (where what is read has no escapes) maps offsets one to one.
+struct StringLocation {
+    private let decoded: DecodedString?
+    private let contentStart: Int
+
+    init(decoded: DecodedString) {
+        self.decoded = decoded
+        contentStart = decoded.contentRange.start
+    }
+
+    /// Offsets count from the first byte after the string's opening quote.
+    init(sourceFrom contentStart: Int) {
+        decoded = nil
+        self.contentStart = contentStart
+    }
+
+    func range(_ range: Range<Int>) -> TextRange {
+        decoded?.sourceRange(ofDecoded: range) ?? TextRange(contentStart + range.lowerBound, contentStart + range.upperBound)
+    }
+
+    func edit(_ range: Range<Int>, _ text: String) -> TextEdit {
+        TextEdit(range: self.range(range), newText: String(text.jsonQuoted.dropFirst().dropLast()))
+    }
+
+    /// Checks each placeholder of a string that is not an action (instructions,
+    /// a role, a condition) with `check`, which appends its diagnostics. The
+    /// source is read as it is where no placeholder holds an escape, which
+    /// spares decoding long texts, and a placeholder written exactly like one
+    /// that was found clean is not read again (instructions repeat theirs); a
+    /// string with no `{{` in its source (nor an escaped brace) is not decoded.
+    static func checkPlaceholders(of node: SyntaxNode, profile: () -> TestProfileData?, into diagnostics: inout [Diagnostic],
+                                  _ check: (PlaceholderRules, PlaceholderRules.Found, inout [Diagnostic]) -> Void) {
+        guard node.kind == .string else { return }
+        let content = node.contentRange
+        let first = diagnostics.count
+        // The test data is looked up at the first placeholder: most texts have none.
+        var rules: PlaceholderRules?
+        let readAsWritten = node.tree.bytes.withUnsafeBufferPointer { whole -> Bool in
+            let buffer = UnsafeBufferPointer(rebasing: whole[content.start..<content.end])
+            var clean: [Slice<UnsafeBufferPointer<UInt8>>] = []
+            var index = 0
+            var found = false
+            while let brace = ActionParser.firstIndex(of: UInt8(ascii: "{"), in: buffer, from: index), brace + 1 < buffer.count {
+                guard buffer[brace + 1] == UInt8(ascii: "{") else {
+                    index = brace + 1
+                    continue
+                }
+                found = true
+                var end = brace + 2
+                while end + 1 < buffer.count, !(buffer[end] == UInt8(ascii: "}") && buffer[end + 1] == UInt8(ascii: "}")) { end += 1 }
+                // Never closed, or written with escapes: read from the decoded text.
+                guard end + 1 < buffer.count else { return false }
+                let written = buffer[brace..<end + 2]
+                if written.contains(UInt8(ascii: "\\")) { return false }
+                index = end + 2
+                if clean.contains(where: { $0.elementsEqual(written) }) { continue }
+                guard let placeholder = ActionParser.placeholders(inUTF8: UnsafeBufferPointer(rebasing: written)).first else { continue }
+                let before = diagnostics.count
+                if rules == nil { rules = PlaceholderRules(location: StringLocation(sourceFrom: content.start), profile: profile()) }
+                check(rules!, PlaceholderRules.Found(placeholder: placeholder, offset: brace), &diagnostics)
+                if diagnostics.count == before { clean.append(written) }
+            }
+            return found || !holdsEscapedBrace(buffer)
+        }
+        guard !readAsWritten else { return }
+        diagnostics.removeSubrange(first...)
+        let decoded = node.decoded
+        let decodedRules = PlaceholderRules(location: StringLocation(decoded: decoded), profile: profile())
+        for placeholder in ActionParser.placeholders(in: decoded.value) {
+            check(decodedRules, PlaceholderRules.Found(placeholder: placeholder, offset: 0), &diagnostics)
+        }
+    }
+
+    /// `\u007b`: a brace written as an escape.
+    private static func holdsEscapedBrace(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while let backslash = ActionParser.firstIndex(of: UInt8(ascii: "\\"), in: buffer, from: index) {
+            if backslash + 5 < buffer.count, buffer[backslash + 1] == UInt8(ascii: "u"), buffer[backslash + 2] == UInt8(ascii: "0"),
+               buffer[backslash + 3] == UInt8(ascii: "0"), buffer[backslash + 4] == UInt8(ascii: "7"),
+               buffer[backslash + 5] | 0x20 == UInt8(ascii: "b") {
+                return true
+            }
+            // `\\` is one escape: skip both.
+            index = backslash + 2
+        }
+        return false
+    }
+}
+
+/// The inline test data a placeholder's key is looked up in (scenario-format.md
+/// §7.3): a suite case's `test_profile` object, else `defaults.test_profile`.
+/// A profile referenced by id (and an evaluator's) is not in the document.
+final class TestProfileData {
+    let caller: SyntaxNode?
+    let agent: SyntaxNode?
+    /// How messages name the profile.
+    let origin: String
+    /// Resolutions by placeholder content: instructions repeat the same keys.
+    private var resolved: [String: Resolution] = [:]
+
+    init?(_ suiteCase: SuiteCaseView) {
+        guard let (profile, fromDefaults) = suiteCase.effective("test_profile"), profile.kind == .object else { return nil }
+        caller = profile[key: "caller_variables"].flatMap { $0.kind == .object ? $0 : nil }
+        agent = profile[key: "agent_variables"].flatMap { $0.kind == .object ? $0 : nil }
+        origin = fromDefaults ? "`defaults.test_profile`" : "this case's `test_profile`"
+    }
+
+    static func of(_ context: ScriptOccurrence.Context) -> TestProfileData? {
+        guard case .suiteCase(let suiteCase) = context else { return nil }
+        return TestProfileData(suiteCase)
+    }
+
+    enum Resolution {
+        case caller
+        /// Only in `agent_variables`.
+        case agentOnly
+        /// The key at `index` is not found; `notAnObject` names the step before
+        /// it when that holds a value that is not an object.
+        case missing(index: Int, candidates: [String], notAnObject: String?)
+    }
+
+    /// `resolve(_:)`, remembered by the placeholder's text; the last one is
+    /// kept apart, since a text repeats the same placeholder.
+    func resolve(_ keys: [Placeholder.Key], writtenAs content: String) -> Resolution {
+        if let last, last.content == content { return last.resolution }
+        let resolution = resolved[content] ?? resolve(keys)
+        resolved[content] = resolution
+        last = (content, resolution)
+        return resolution
+    }
+
+    private var last: (content: String, resolution: Resolution)?
+
+    /// Follows a key path through `caller_variables`, then `agent_variables`.
+    func resolve(_ keys: [Placeholder.Key]) -> Resolution {
+        func walk(_ root: SyntaxNode?) -> (depth: Int, node: SyntaxNode?) {
+            guard var node = root else { return (0, nil) }
+            var depth = 0
+            for key in keys {
+                guard node.kind == .object, let next = node[key: key.name] else { break }
+                node = next
+                depth += 1
+            }
+            return (depth, node)
+        }
+        let inCaller = walk(caller), inAgent = walk(agent)
+        if caller != nil, inCaller.depth == keys.count { return .caller }
+        if agent != nil, inAgent.depth == keys.count { return .agentOnly }
+        let depth = max(caller == nil ? -1 : inCaller.depth, agent == nil ? -1 : inAgent.depth, 0)
+        var candidates: [String] = []
+        var notAnObject: String?
+        for walked in [inCaller, inAgent] where walked.depth == depth {
+            guard let node = walked.node else { continue }
+            if node.kind == .object {
+                for member in node.members where !candidates.contains(member.keyName) { candidates.append(member.keyName) }
+            } else if depth > 0 {
+                notAnObject = keys[depth - 1].name
+            }
+        }
+        return .missing(index: depth, candidates: candidates, notAnObject: candidates.isEmpty ? notAnObject : nil)
+    }
+
+    /// Whether a single key is at the top of either section (for `{{caller_name}}`
+    /// written without its namespace).
+    func hasTopLevelKey(_ name: String) -> Bool {
+        caller?[key: name] != nil || agent?[key: name] != nil
+    }
+}
+
+/// A function the script declares, as the tag and placeholder rules need it.
+struct DeclaredFunction {
+    let name: String
+    /// `auto_run`, default true: the function runs when the call starts.
+    let autoRun: Bool
+    /// `config.response_mapping` when it is an object.
+    let mapping: SyntaxNode?
+
+    var outputs: [String] { mapping?.members.map(\.keyName) ?? [] }
+}
+
+/// What the rules consult about the script an action stands in, computed once
+/// per script and only when an action needs it.
+final class ScriptFacts {
+    let script: ConditionalActionsView
+    private let context: ScriptOccurrence.Context
+    /// Looked up when a placeholder needs it.
+    private(set) lazy var testProfile: TestProfileData? = TestProfileData.of(context)
+
+    init(_ occurrence: ScriptOccurrence) {
+        script = occurrence.script
+        context = occurrence.context
+    }
+
+    /// Declared functions by name (the first of duplicates), in declaration order.
+    private(set) lazy var functions: (byName: [String: DeclaredFunction], names: [String]) = {
+        var byName: [String: DeclaredFunction] = [:]
+        var names: [String] = []
+        for function in script.functions {
+            guard let name = function.string("name"), byName[name] == nil else { continue }
+            let mapping = function.value("config")?[key: "response_mapping"].flatMap { $0.kind == .object ? $0 : nil }
+            byName[name] = DeclaredFunction(name: name, autoRun: function.value("auto_run")?.boolValue ?? true, mapping: mapping)
+            names.append(name)
+        }
+        return (byName, names)
+    }()
+}
+
+/// Member names looked up together, in one pass over an object's members:
+/// cheaper than a lookup per name when several are wanted.
+struct MemberNames {
+    let names: [String]
+    private let bytes: [[UInt8]]
+
+    init(_ names: [String]) {
+        self.names = names
+        bytes = names.map { Array($0.utf8) }
+    }
+
+    /// Calls `found` with the position in `names` and the value of each member
+    /// whose name is one of them, in document order (so a later duplicate
+    /// comes last, and wins where the caller keeps the last, as the API does).
+    func forEach(in object: SyntaxNode, _ found: (Int, SyntaxNode?) -> Void) {
+        guard object.kind == .object else { return }
+        let source = object.tree.bytes
+        for member in object.children where member.kind == .member {
+            var parts = member.children.makeIterator()
+            guard let key = parts.next(), key.kind == .string else { continue }
+            let content = key.contentRange
+            let position = source.withUnsafeBufferPointer { source -> Int? in
+                var escaped = false
+                for (position, name) in bytes.enumerated() where name.count == content.length {
+                    var equal = true
+                    for offset in 0..<name.count where source[content.start + offset] != name[offset] {
+                        equal = false
+                        break
+                    }
+                    if equal { return position }
+                }
+                for index in content.start..<content.end where source[index] == UInt8(ascii: "\\") { escaped = true }
+                return escaped ? names.firstIndex(of: key.decoded.value) : nil
+            }
+            if let position { found(position, parts.next()) }
+        }
+    }
+}
+
+/// What the rules consult about the condition an action belongs to, read in
+/// one pass over its members.
+struct ConditionFacts {
+    var action: SyntaxNode?
+    var fixedMessage: SyntaxNode?
+    var type: SyntaxNode?
+    var condition: SyntaxNode?
+    private var id: SyntaxNode?
+    let node: SyntaxNode
+    let index: Int
+
+    private static let names = MemberNames(["action", "fixed_message", "type", "condition", "id"])
+
+    init(_ view: ConditionView) {
+        node = view.node
+        index = view.index
+        Self.names.forEach(in: view.node) { position, value in
+            switch position {
+            case 0: action = value
+            case 1: fixedMessage = value
+            case 2: type = value
+            case 3: condition = value
+            default: id = value
+            }
+        }
+    }
+
+    /// The first condition (id 0, `FIRST_MESSAGE`).
+    var isFirstMessage: Bool { index == 0 || id?.intValue == 0 }
+
+    /// `fixed_message: false` written out; a missing or mistyped value is the
+    /// script rules' to report.
+    var isNotFixed: Bool { fixedMessage?.kind == .false }
+
+    var isFollowup: Bool { type?.stringValue == "action_followup" }
+}
+
+/// A list as messages write it: "`a`, `b` or `c`".
+func wordList(_ items: [String], conjunction: String = "or", limit: Int = 8) -> String {
+    let quoted = items.prefix(limit).map { "`\($0)`" }
+    let more = items.count > limit ? ", …" : ""
+    guard quoted.count > 1 else { return (quoted.first ?? "") + more }
+    if !more.isEmpty { return quoted.joined(separator: ", ") + more }
+    return quoted.dropLast().joined(separator: ", ") + " \(conjunction) " + quoted.last!
+}
+
+/// Text as a message quotes it: shortened, on one line.
+func shown(_ text: String, limit: Int = 40) -> String {
+    let flat = String(text.map { $0.isNewline ? " " : $0 })
+    return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
+}
+
+/// Text without the blanks (space, tab, line ends) around it.
+func trimmingBlanks(_ text: String) -> String {
+    let bytes = Array(text.utf8)
+    var start = 0, end = bytes.count
+    while start < end, bytes[start].isTagBlank { start += 1 }
+    while end > start, bytes[end - 1].isTagBlank { end -= 1 }
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+}
+
+extension UInt8 {
+    var isTagBlank: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
+}

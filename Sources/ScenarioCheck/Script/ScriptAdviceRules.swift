@@ -1,0 +1,108 @@
+import JSONSyntax
+import ScenarioModel
+
+/// Best practice for whole scripts and the wording of conditions
+/// (scenario-format.md §5.4 C13–C15), all hints.
+enum ScriptAdviceRules {
+    static let maximumConditions = 15
+
+    static func check(_ parts: ScriptParts) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let conditionsKey = parts.script.member("conditions")?.key
+        if let array = parts.script.conditionsArray, array.elements.count > maximumConditions, let key = conditionsKey {
+            diagnostics.append(Diagnostic(.scriptTooLong, .hint,
+                "this script has \(array.elements.count) conditions; scripts over \(maximumConditions) get hard to follow and to maintain — split branches into separate evaluators",
+                key.range))
+        }
+        if !parts.conditions.isEmpty, let key = conditionsKey, !parts.actions.contains(where: containsEndCall), !hasEndCallTool(parts.occurrence) {
+            diagnostics.append(Diagnostic(.scriptNoEndcall, .hint,
+                "no action ends the call with <endcall />, and the caller has no end-call tool, so every call runs until `max_duration`; end the last action with <endcall />",
+                key.range))
+        }
+        for condition in parts.conditions where !condition.isFirst && !condition.isFollowup {
+            guard let value = condition.value("condition"), let text = value.stringValue,
+                  condition.expression == .naturalLanguage, let advice = styleAdvice(text) else { continue }
+            diagnostics.append(Diagnostic(.conditionStyle, .hint, advice, value.range))
+        }
+        return diagnostics
+    }
+
+    /// `<endcall` then optional blanks and `/>` or `>`, anywhere in an action.
+    /// (Textual until the action tag parser's elements are used here.)
+    static func containsEndCall(_ action: String) -> Bool {
+        let bytes = Array(action.utf8), tag = Array("<endcall".utf8)
+        var start = 0
+        while start + tag.count <= bytes.count {
+            defer { start += 1 }
+            guard bytes[start..<start + tag.count].elementsEqual(tag) else { continue }
+            var index = start + tag.count
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ">") { return true }
+            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "/"), bytes[index + 1] == UInt8(ascii: ">") { return true }
+        }
+        return false
+    }
+
+    /// An end-call tool lets the caller hang up without a tag.
+    private static func hasEndCallTool(_ occurrence: ScriptOccurrence) -> Bool {
+        let endCall: Set<String> = ["end_call", "end_call_only_on_transfer"]
+        switch occurrence.context {
+        case .standalone:
+            return false
+        case .evaluator(let evaluator):
+            return (evaluator.value("tool_ids")?.elements ?? []).contains {
+                $0.stringValue.flatMap { Tools.suiteNamesOfEvaluatorIDs[$0] }.map(endCall.contains) ?? false
+            }
+        case .suiteCase(let suiteCase):
+            return (suiteCase.effective("tools")?.node.elements ?? []).contains { $0.stringValue.map(endCall.contains) ?? false }
+        }
+    }
+
+    private static let firstPersonWords: Set<String> = ["i", "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "my", "me", "we", "we're", "we’re", "our"]
+    /// Verbs that open an instruction to the caller; words that also open a
+    /// description ("Call is transferred", "Hold music plays", "Offer of a
+    /// discount") are left out.
+    private static let instructionWords: Set<String> = [
+        "say", "ask", "tell", "give", "provide", "respond", "reply", "answer", "mention", "explain", "spell",
+        "repeat", "wait", "thank", "greet", "introduce", "refuse", "decline", "accept", "agree", "insist", "choose",
+        "pick", "select", "share", "hang", "press", "send", "read", "describe", "speak", "talk", "inform", "complain",
+        "demand", "pretend", "act", "be", "don't", "don’t", "never", "always", "keep", "let", "please", "try", "stay",
+        "interrupt", "confirm", "apologize", "apologise", "book", "cancel", "listen", "enter",
+    ]
+
+    /// C15: a standard condition should describe what the main agent does.
+    /// Three shapes are told apart: the caller speaking ("I ask…"), an
+    /// instruction to the caller ("Say your name"), and a bare keyword
+    /// ("Email"). Words are compared in English only, the language of every
+    /// documented example; other text is left alone.
+    static func styleAdvice(_ text: String) -> String? {
+        // Only the first word matters, and whether there is another: reading
+        // just that keeps this cheap on long condition texts.
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" }
+        let start = text.unicodeScalars.drop(while: isBlank)
+        let firstScalars = start.prefix { !isBlank($0) }
+        guard !firstScalars.isEmpty else { return nil }
+        let firstWord = String(String.UnicodeScalarView(firstScalars))
+        let isSingleWord = start.dropFirst(firstScalars.count).allSatisfy(isBlank)
+        let first = firstWord.lowercased().trimming(",.:;!?")
+        if firstPersonWords.contains(first) {
+            return "a condition describes what the main agent does, not what the caller does; \"\(firstWord) …\" reads as the caller's own turn. Write it like \"The agent asks for your email\""
+        }
+        if instructionWords.contains(first) {
+            return "this reads as an instruction to the caller (\"\(firstWord) …\"); a condition describes what the main agent does, like \"The agent asks for your email\" — what the caller should do goes in `action`"
+        }
+        if isSingleWord, firstWord.unicodeScalars.allSatisfy({ $0.value < 0x250 && ($0.properties.isAlphabetic || $0 == "-" || $0 == "_") }) {
+            return "\"\(firstWord)\" is a bare keyword; describe what the main agent does, like \"The agent asks for your email\", or match the word with contains \"\(firstWord.lowercased())\""
+        }
+        return nil
+    }
+}
+
+extension String {
+    fileprivate func trimming(_ set: String) -> String {
+        var scalars = Substring(self)
+        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
+        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
+        return String(scalars)
+    }
+}

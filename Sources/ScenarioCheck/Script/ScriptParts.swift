@@ -1,0 +1,52 @@
+import JSONSyntax
+import ScenarioModel
+
+/// What the script rules share about one script: its conditions and
+/// functions, read once, and where it stands.
+struct ScriptParts {
+    let occurrence: ScriptOccurrence
+    var script: ConditionalActionsView { occurrence.script }
+    /// The conditions that are objects, with their index in `conditions`.
+    let conditions: [ConditionView]
+    /// The functions that are objects, in order.
+    let functions: [FunctionView]
+    /// Every condition's `action` text, decoded.
+    let actions: [String]
+
+    init(_ occurrence: ScriptOccurrence) {
+        self.occurrence = occurrence
+        conditions = occurrence.script.conditions
+        functions = occurrence.script.functions
+        actions = conditions.compactMap(\.action)
+    }
+
+    /// The condition a followup's id names (see `ConditionalActionsView.target`).
+    func target(of id: Int, from follower: ConditionView) -> ConditionView? {
+        ConditionalActionsView.target(of: id, from: follower, among: conditions)
+    }
+
+    /// How a message names a condition: by its id when it has one, else by its place.
+    static func name(_ condition: ConditionView) -> String {
+        if let id = condition.id { return "condition \(id)" }
+        return "`conditions[\(condition.index)]`"
+    }
+}
+
+extension SyntaxNode {
+    /// For a string, the source range of a range of its decoded value (UTF-8
+    /// offsets), through its escapes.
+    func sourceRange(ofValueBytes range: TextRange) -> TextRange {
+        decoded.sourceRange(ofDecoded: range.start..<range.end)
+    }
+}
+
+extension ObjectSpec {
+    /// The same object for the spec validator when the script rules check some
+    /// of its fields themselves, with codes of their own: nothing required
+    /// except `keeping`, and the given fields' values replaced.
+    func leavingToRules(_ values: [String: ValueSpec], keeping required: Set<String> = []) -> ObjectSpec {
+        ObjectSpec(name, fields: fields.map {
+            FieldSpec($0.name, values[$0.name] ?? $0.value, required: required.contains($0.name) && $0.required, doc: $0.doc)
+        }, unknownProperties: unknownProperties, renamedFields: renamedFields)
+    }
+}

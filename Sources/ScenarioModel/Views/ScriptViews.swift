@@ -1,0 +1,46 @@
+import JSONSyntax
+
+extension ConditionalActionsView {
+    /// The `conditions` value when it is an array.
+    public var conditionsArray: SyntaxNode? { value("conditions").flatMap { $0.kind == .array ? $0 : nil } }
+
+    /// The condition a followup's `condition` id refers to. Ids should be
+    /// unique; when one is not, the nearest condition above the followup with
+    /// that id is taken (followups are written after their parent), else the
+    /// first one below it.
+    public static func target(of id: Int, from follower: ConditionView, among conditions: [ConditionView]) -> ConditionView? {
+        let matching = conditions.filter { $0.lenientID == id }
+        return matching.last { $0.index < follower.index } ?? matching.first { $0.index > follower.index }
+    }
+}
+
+extension ConditionView {
+    /// `id` when it is a whole number.
+    public var id: Int? { value("id")?.intValue }
+
+    /// `id` as the checker reads it to find followups' targets: a whole number,
+    /// or a string holding one (`"1"`, reported on its own, names condition 1).
+    public var lenientID: Int? {
+        guard let node = value("id") else { return nil }
+        return node.intValue ?? node.stringValue.flatMap { Int($0) }
+    }
+
+    public var type: String? { string("type") }
+    public var isFollowup: Bool { type == "action_followup" }
+    public var isFirst: Bool { index == 0 }
+    public var fixedMessage: Bool? { value("fixed_message")?.boolValue }
+    public var action: String? { string("action") }
+
+    /// The id a followup names: `condition` as a whole number.
+    public var reference: Int? { value("condition")?.intValue }
+
+    /// `condition` read as a trigger, when it is a string.
+    public var expression: ConditionExpression? { string("condition").map(ConditionExpression.parse) }
+}
+
+extension FunctionView {
+    public var name: String? { string("name") }
+    /// `auto_run`, which defaults to `true`.
+    public var autoRun: Bool { value("auto_run")?.boolValue ?? true }
+    public var config: SyntaxNode? { value("config").flatMap { $0.kind == .object ? $0 : nil } }
+}
