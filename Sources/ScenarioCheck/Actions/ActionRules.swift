@@ -10,6 +10,7 @@ enum ActionRules {
         let facts = ScriptFacts(occurrence)
         var diagnostics: [Diagnostic] = []
         var functionsRunEarlier: Set<String> = []
+        var scratch: [Int8] = []
         if let role = occurrence.script.value("role") {
             checkUnsupportedPlaceholders(in: role, field: "`role`", facts, into: &diagnostics)
         }
@@ -23,10 +24,11 @@ enum ActionRules {
             // Plain speech (most actions) has nothing for these rules.
             guard decoded.value.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "{") }) else { continue }
             var check = ActionCheck(condition: condition, decoded: decoded, script: facts,
-                                    functionsRunEarlier: functionsRunEarlier)
+                                    functionsRunEarlier: functionsRunEarlier, scratch: &scratch)
             check.run()
             diagnostics += check.diagnostics
             for tag in check.functionTags { functionsRunEarlier.insert(tag.name) }
+            swap(&scratch, &check.facts)
         }
         return diagnostics
     }
@@ -59,17 +61,22 @@ struct ActionCheck {
     var placeholders: [PlaceholderRules.Found] = []
     /// Opening tags reported otherwise, which `tag-unbalanced` leaves alone.
     private var settledOpeners: [Int] = []
-    /// The known tags that need `fixed_message: true`, and the first `<endcall />`.
-    private var fixedMessageTags: [Int] = []
+    /// Whether a known tag needs `fixed_message: true`, and the first `<endcall />`.
+    private var needsFixedMessage = false
     private var firstEndcall: Int?
 
-    init(condition: ConditionFacts, decoded: DecodedString, script: ScriptFacts, functionsRunEarlier: Set<String>) {
+    /// `scratch` is storage for `facts` that the caller hands from action to
+    /// action, so that it is allocated once per script.
+    init(condition: ConditionFacts, decoded: DecodedString, script: ScriptFacts, functionsRunEarlier: Set<String>, scratch: inout [Int8]) {
         self.condition = condition
         self.script = script
         self.functionsRunEarlier = functionsRunEarlier
         markup = ActionParser.parse(decoded.value)
         location = StringLocation(decoded: decoded)
-        facts = Array(repeating: Self.unknown, count: markup.elements.count)
+        facts = []
+        swap(&facts, &scratch)
+        facts.removeAll(keepingCapacity: true)
+        facts.append(contentsOf: repeatElement(Self.unknown, count: markup.elements.count))
     }
 
     var bytes: [UInt8] { markup.utf8 }
@@ -100,10 +107,10 @@ struct ActionCheck {
                 guard let position else { continue }
                 let fact = TagFacts.all[position]
                 checkForm(tag, fact, index)
-                checkAttributes(tag, fact, index)
+                checkAttributes(tag, fact, position, index)
                 if !checkNesting(tag, fact, index) { checkPlacement(tag, fact, index) }
                 checkCondition(tag, fact)
-                if fact.fixedMessage != .either { fixedMessageTags.append(index) }
+                if fact.fixedMessage != .either { needsFixedMessage = true }
                 if firstEndcall == nil, fact.name == "endcall" { firstEndcall = index }
             case .closingTag(let closing):
                 if facts[index] == Self.unknown, let position = resolve(closing) { facts[index] = Int8(position) }
@@ -148,6 +155,8 @@ struct ActionCheck {
         }
         let meant = TagFacts.tagAliases[lower] ?? closestMatch(to: lower, among: TagFacts.all.map(\.name))
         guard let meant else {
+            // A non-fixed action is an instruction read as plain text: "Ask for <name>" is no tag.
+            if condition.isNotFixed { return nil }
             report(.tagUnknown, .warning,
                    "`<\(tag.name)>` is not a Cekura tag; the tags are \(wordList(TagFacts.all.map(\.name), conjunction: "and", limit: 30))",
                    tag.nameRange)
@@ -203,7 +212,7 @@ struct ActionCheck {
             let written = "<\(tag.name)"
             let unclosedQuote = tag.attributes.first { $0.quote != nil && !quoteIsClosed($0) }
             let message = unclosedQuote.map { "the value of `\($0.name)` has no closing quote, so `\(written) …` never ends" }
-                ?? "`\(written) …` breaks off before its `>`"
+                ?? "`\(written) …` breaks off before its `>`: a tag ends with `/>`, or `>` when it opens a block"
             let end = tag.range.upperBound
             let selfClosing = fact.form == .selfClosing || (fact.name == "voice" && tag.attribute("text") != nil)
             let clean = tag.attributes.allSatisfy { $0.quote != nil && quoteIsClosed($0) }
@@ -232,18 +241,20 @@ struct ActionCheck {
 
     // MARK: Attributes
 
-    private mutating func checkAttributes(_ tag: ActionTag, _ fact: TagFact, _ index: Int) {
-        // The attributes checked, by the name they are known under (`Time` is `time`).
-        var seen: [(name: String, position: Int)] = []
-        for (position, attribute) in tag.attributes.enumerated() {
+    private mutating func checkAttributes(_ tag: ActionTag, _ fact: TagFact, _ position: Int, _ index: Int) {
+        // The attributes of the catalogue seen so far, as bits, and where each
+        // was first written (eight bits per attribute): no allocation per tag.
+        var seen: UInt32 = 0
+        var firstWritten: UInt64 = 0
+        for (written, attribute) in tag.attributes.enumerated() {
             var name = attribute.name
-            var spec = fact.attribute(name)
-            if spec == nil {
+            var specIndex = fact.attributes.firstIndex { $0.name == name }
+            if specIndex == nil {
                 let lower = name.lowercased()
-                if let known = fact.attribute(lower) {
+                if let known = fact.attributes.firstIndex(where: { $0.name == lower }) {
                     report(.tagCase, .warning, "attribute names are lower-case: `\(lower)`, not `\(name)`", attribute.nameRange,
                            fixes: [Fix(title: "Write `\(lower)`", edits: [location.edit(attribute.nameRange, lower)])])
-                    spec = known
+                    specIndex = known
                     name = lower
                 } else if fact.ignoredAttributes.contains(lower) {
                     let effective = fact.attributes.map(\.name)
@@ -259,14 +270,17 @@ struct ActionCheck {
                     continue
                 }
             }
-            guard let spec else { continue }
-            if let first = seen.first(where: { $0.name == name }) {
+            guard let specIndex, written < 255 else { continue }
+            let spec = fact.attributes[specIndex]
+            let bit = UInt32(1) << specIndex
+            if seen & bit != 0 {
+                let first = tag.attributes[Int((firstWritten >> (8 * UInt64(specIndex))) & 0xFF)]
                 report(.tagAttributeDuplicate, .error, "`\(name)` is written twice on `<\(fact.name)>`; which value is used is undocumented",
-                       attribute.nameRange,
-                       related: [RelatedLocation(range: location.range(tag.attributes[first.position].range), message: "the first `\(name)`")])
+                       attribute.nameRange, related: [RelatedLocation(range: location.range(first.range), message: "the first `\(name)`")])
                 continue
             }
-            seen.append((name, position))
+            seen |= bit
+            firstWritten |= UInt64(written) << (8 * UInt64(specIndex))
             guard let value = attribute.value, let valueRange = attribute.valueRange else {
                 report(.tagAttributeEmpty, .error, "`\(name)` has no value: write `\(name)=\"…\"`", attribute.range)
                 continue
@@ -277,19 +291,24 @@ struct ActionCheck {
             } else if !quoteIsClosed(attribute) {
                 continue  // `tag-not-closed` says so
             }
-            checkValue(value, valueRange, spec, of: tag, fact)
+            checkValue(value, valueRange, spec, of: tag, fact, choices: TagTables.choices[position][specIndex])
         }
-        for spec in fact.attributes where spec.required && !seen.contains(where: { $0.name == spec.name }) {
-            if fact.name == "audio" {
-                report(.audioIDMissing, .error,
-                       "`<audio>` needs the `id` of an uploaded clip: `<audio id=\"…\" />`; only an upload's `action_template` may leave it out",
-                       tag.range)
-            } else {
-                report(.tagAttributeMissing, .error, "`<\(fact.name)>` needs `\(spec.name)`, e.g. `\(fact.example)`", tag.nameRange)
+        if TagTables.required[position] & ~seen != 0 {
+            for (specIndex, spec) in fact.attributes.enumerated() where spec.required && seen & (UInt32(1) << specIndex) == 0 {
+                if fact.name == "audio" {
+                    report(.audioIDMissing, .error,
+                           "`<audio>` needs the `id` of an uploaded clip: `<audio id=\"…\" />`; only an upload's `action_template` may leave it out",
+                           tag.range)
+                } else {
+                    report(.tagAttributeMissing, .error, "`<\(fact.name)>` needs `\(spec.name)`, e.g. `\(fact.example)`", tag.nameRange)
+                }
             }
         }
-        if fact.name == "voice" {
-            checkVoice(tag, { name in seen.first { $0.name == name }.map { tag.attributes[$0.position] } }, index)
+        if fact.form == .either {
+            checkVoice(tag, { name in
+                guard let specIndex = fact.attributes.firstIndex(where: { $0.name == name }), seen & (UInt32(1) << specIndex) != 0 else { return nil }
+                return tag.attributes[Int((firstWritten >> (8 * UInt64(specIndex))) & 0xFF)]
+            }, index)
         }
     }
 
@@ -473,10 +492,10 @@ struct ActionCheck {
 
     /// `tag-needs-fixed-message`, once per action: the fix sets the flag for all its tags.
     private mutating func checkFixedMessage() {
-        guard !fixedMessageTags.isEmpty, condition.isNotFixed, let flag = condition.fixedMessage else { return }
+        guard needsFixedMessage, condition.isNotFixed, let flag = condition.fixedMessage else { return }
         var tagged: [(tag: ActionTag, fact: TagFact)] = []
-        for index in fixedMessageTags {
-            if case .tag(let tag) = markup.elements[index], let fact = catalogued(index) { tagged.append((tag, fact)) }
+        for (index, element) in markup.elements.enumerated() {
+            if case .tag(let tag) = element, let fact = catalogued(index), fact.fixedMessage != .either { tagged.append((tag, fact)) }
         }
         guard !tagged.isEmpty else { return }
         let audio = tagged.first { $0.fact.fixedMessage == .refusedWhenNotFixed }

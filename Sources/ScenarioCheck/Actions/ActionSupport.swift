@@ -211,74 +211,26 @@ final class ScriptFacts {
     }()
 }
 
-/// Member names looked up together, in one pass over an object's members:
-/// cheaper than a lookup per name when several are wanted.
-struct MemberNames {
-    let names: [String]
-    private let bytes: [[UInt8]]
-
-    init(_ names: [String]) {
-        self.names = names
-        bytes = names.map { Array($0.utf8) }
-    }
-
-    /// Calls `found` with the position in `names` and the value of each member
-    /// whose name is one of them, in document order (so a later duplicate
-    /// comes last, and wins where the caller keeps the last, as the API does).
-    func forEach(in object: SyntaxNode, _ found: (Int, SyntaxNode?) -> Void) {
-        guard object.kind == .object else { return }
-        let source = object.tree.bytes
-        for member in object.children where member.kind == .member {
-            var parts = member.children.makeIterator()
-            guard let key = parts.next(), key.kind == .string else { continue }
-            let content = key.contentRange
-            let position = source.withUnsafeBufferPointer { source -> Int? in
-                var escaped = false
-                for (position, name) in bytes.enumerated() where name.count == content.length {
-                    var equal = true
-                    for offset in 0..<name.count where source[content.start + offset] != name[offset] {
-                        equal = false
-                        break
-                    }
-                    if equal { return position }
-                }
-                for index in content.start..<content.end where source[index] == UInt8(ascii: "\\") { escaped = true }
-                return escaped ? names.firstIndex(of: key.decoded.value) : nil
-            }
-            if let position { found(position, parts.next()) }
-        }
-    }
-}
-
-/// What the rules consult about the condition an action belongs to, read in
-/// one pass over its members.
+/// What the rules consult about the condition an action belongs to; the
+/// fields other than `action` and `condition` are looked up when a rule needs them.
 struct ConditionFacts {
-    var action: SyntaxNode?
-    var fixedMessage: SyntaxNode?
-    var type: SyntaxNode?
-    var condition: SyntaxNode?
-    private var id: SyntaxNode?
     let node: SyntaxNode
     let index: Int
-
-    private static let names = MemberNames(["action", "fixed_message", "type", "condition", "id"])
+    let action: SyntaxNode?
+    let condition: SyntaxNode?
 
     init(_ view: ConditionView) {
         node = view.node
         index = view.index
-        Self.names.forEach(in: view.node) { position, value in
-            switch position {
-            case 0: action = value
-            case 1: fixedMessage = value
-            case 2: type = value
-            case 3: condition = value
-            default: id = value
-            }
-        }
+        action = node[key: "action"]
+        condition = node[key: "condition"]
     }
 
+    var fixedMessage: SyntaxNode? { node[key: "fixed_message"] }
+    var type: SyntaxNode? { node[key: "type"] }
+
     /// The first condition (id 0, `FIRST_MESSAGE`).
-    var isFirstMessage: Bool { index == 0 || id?.intValue == 0 }
+    var isFirstMessage: Bool { index == 0 || node[key: "id"]?.intValue == 0 }
 
     /// `fixed_message: false` written out; a missing or mistyped value is the
     /// script rules' to report.

@@ -6,20 +6,16 @@ import ScenarioModel
 /// follow the same rules as in actions; `{{function…}}` exists only in
 /// scripts; `first_message` and `name` have no documented placeholders.
 enum InstructionPlaceholderRules {
-    private static let fields = MemberNames(["instructions", "expected_outcome", "first_message", "name"])
-
     static func check(_ suiteCase: SuiteCaseView) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var values = [SyntaxNode?](repeating: nil, count: fields.names.count)
-        fields.forEach(in: suiteCase.node) { values[$0] = $1 }
         // Looked up once, and only for a case whose texts hold a placeholder.
         var profile: TestProfileData??
         func testData() -> TestProfileData? {
             if profile == nil { profile = .some(TestProfileData(suiteCase)) }
             return profile ?? nil
         }
-        for (field, node) in zip(fields.names, values) {
-            guard let node else { continue }
+        for field in ["instructions", "expected_outcome", "first_message", "name"] {
+            guard let node = suiteCase.value(field) else { continue }
             let takesTestProfile = field == "instructions" || field == "expected_outcome"
             StringLocation.checkPlaceholders(of: node, profile: testData, into: &diagnostics) { rules, found, diagnostics in
                 if rules.checkForm(found, into: &diagnostics) { return }

@@ -3,7 +3,8 @@ import ScenarioModel
 
 /// Attribute values (scenario-format.md §6.6, §6.7) and the voice tag's own rules.
 extension ActionCheck {
-    mutating func checkValue(_ value: String, _ range: Range<Int>, _ spec: TagFact.Attribute, of tag: ActionTag, _ fact: TagFact) {
+    mutating func checkValue(_ value: String, _ range: Range<Int>, _ spec: TagFact.Attribute, of tag: ActionTag, _ fact: TagFact,
+                             choices: Set<String>?) {
         // Messages are written only for values found wrong: this runs for every attribute.
         var label: String { "`\(spec.name)` of `<\(fact.name)>`" }
         switch spec.value {
@@ -22,7 +23,7 @@ extension ActionCheck {
         case .number(let min, let max):
             checkNumber(value, range, spec, fact, min: min, max: max)
         case .oneOf(let allowed):
-            guard !allowed.contains(where: { $0.value == value }) else { return }
+            guard !(choices?.contains(value) ?? allowed.contains(where: { $0.value == value })) else { return }
             checkChoice(value, range, spec, fact, allowed.map(\.value))
         case .dtmfDigits:
             checkDigits(value, range)
@@ -315,6 +316,21 @@ extension ActionCheck {
                    "`\(name.name)` has `auto_run: false` and no `<function name=\"\(name.name)\"/>` runs it before this point (earlier in this action or in an earlier condition), so the placeholder has no value yet",
                    found.shift(name.range))
         }
+    }
+}
+
+/// Tables of the catalogue the rules consult for every tag, built once.
+enum TagTables {
+    /// By tag position and attribute index: the values a closed attribute allows.
+    static let choices: [[Set<String>?]] = TagFacts.all.map { fact in
+        fact.attributes.map { attribute in
+            if case .oneOf(let values) = attribute.value { Set(values.map(\.value)) } else { nil }
+        }
+    }
+
+    /// By tag position: the required attributes, one bit per attribute index.
+    static let required: [UInt32] = TagFacts.all.map { fact in
+        fact.attributes.enumerated().reduce(UInt32(0)) { mask, pair in pair.element.required ? mask | UInt32(1) << pair.offset : mask }
     }
 }
 

@@ -12,8 +12,7 @@ public enum ActionParser {
         var closings: [Int: Int] = [:]
         var stray: [Int] = []
         var open: [Int] = []
-        var openNames: [String] = []
-        var openers: [Int] = []
+        var unclosed: [Int] = []
         var enclosing: [[Int]] = []
         enclosing.reserveCapacity(8)
         var textStart = 0
@@ -34,18 +33,18 @@ public enum ActionParser {
                     enclosing.append(open)
                     if !tag.isSelfClosing, tag.isTerminated, TagFacts.opensBlock(tag.name) {
                         open.append(elements.count)
-                        openNames.append(tag.name)
-                        openers.append(elements.count)
                     }
                     element = .tag(tag)
                 } else if bytes[index + 1] == .slash, index + 2 < bytes.count, bytes[index + 2].isASCIILetter {
                     let closing = readClosingTag(bytes, at: index)
                     flushText(upTo: index)
-                    if let match = openNames.lastIndex(of: closing.name) {
+                    if let match = open.lastIndex(where: { opener in
+                        if case .tag(let tag) = elements[opener] { tag.name == closing.name } else { false }
+                    }) {
                         // Whatever opened after the match is closed here without its closing tag.
                         closings[open[match]] = elements.count
+                        unclosed += open[(match + 1)...]
                         open.removeSubrange(match...)
-                        openNames.removeSubrange(match...)
                     } else {
                         stray.append(elements.count)
                     }
@@ -71,7 +70,8 @@ public enum ActionParser {
             }
         }
         flushText(upTo: bytes.count)
-        let unclosed = closings.isEmpty ? openers : openers.filter { closings[$0] == nil }
+        unclosed += open
+        if unclosed.count > 1 { unclosed.sort() }
         return ActionMarkup(text: text, utf8: bytes, elements: elements, closings: closings, unclosed: unclosed,
                             strayClosings: stray, enclosing: enclosing)
     }
@@ -210,10 +210,11 @@ public enum ActionParser {
                                content: String(decoding: content, as: UTF8.self), isTerminated: false,
                                kind: .malformed("this placeholder is never closed with `}}`"))
         }
-        let content = Array(bytes[contentStart..<index])
+        let kind = bytes.withContiguousStorageIfAvailable {
+            Placeholder.kind(of: UnsafeBufferPointer(rebasing: $0[contentStart..<index]), at: contentStart)
+        } ?? Array(bytes[contentStart..<index]).withUnsafeBufferPointer { Placeholder.kind(of: $0, at: contentStart) }
         return Placeholder(range: start..<index + 2, contentRange: contentStart..<index,
-                           content: String(decoding: content, as: UTF8.self), isTerminated: true,
-                           kind: Placeholder.kind(of: content, at: contentStart))
+                           content: String(decoding: bytes[contentStart..<index], as: UTF8.self), isTerminated: true, kind: kind)
     }
 
     /// `[word]`: letters and underscores only, so `[1]` or `[see below]` stay text.

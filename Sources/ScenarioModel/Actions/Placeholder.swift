@@ -29,7 +29,7 @@ public struct Placeholder: Sendable {
 
 extension Placeholder {
     /// Reads the content between the braces; `start` is its offset in the action.
-    static func kind(of content: [UInt8], at start: Int) -> Kind {
+    static func kind(of content: UnsafeBufferPointer<UInt8>, at start: Int) -> Kind {
         guard !content.isEmpty else { return .malformed("the placeholder is empty") }
         if content.first == .space || content.last == .space {
             return .malformed("spaces inside the braces are not part of the placeholder syntax")
@@ -62,7 +62,7 @@ extension Placeholder {
     private static let functionPrefix = Array("function.".utf8)
 
     /// `.key`, `['key']` and `["key"]` steps after `test_profile`.
-    private static func testProfilePath(_ content: [UInt8], from index: Int, at start: Int) -> [Key]? {
+    private static func testProfilePath(_ content: UnsafeBufferPointer<UInt8>, from index: Int, at start: Int) -> [Key]? {
         var keys: [Key] = []
         var index = index
         while index < content.count {

@@ -279,17 +279,27 @@ public enum TagFacts {
         "11labs": ["eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2"],
     ]
 
-    private static let byName: [String: TagFact] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
-    private static let positions: [String: Int] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.name, $0) })
+    /// The names' bytes by length: every tag of every action is looked up, and
+    /// comparing a few bytes is cheaper than hashing the name.
+    private static let namesByLength: [[(bytes: [UInt8], position: Int)]] = {
+        var table = [[(bytes: [UInt8], position: Int)]](repeating: [], count: (all.map(\.name.utf8.count).max() ?? 0) + 1)
+        for (position, fact) in all.enumerated() { table[fact.name.utf8.count].append((Array(fact.name.utf8), position)) }
+        return table
+    }()
 
-    public static func tag(_ name: String) -> TagFact? { byName[name] }
+    public static func tag(_ name: String) -> TagFact? { position(of: name).map { all[$0] } }
 
     /// The tag's position in `all`: a small number a rule can keep per element.
-    public static func position(of name: String) -> Int? { positions[name] }
+    public static func position(of name: String) -> Int? {
+        let length = name.utf8.count
+        guard length < namesByLength.count else { return nil }
+        for entry in namesByLength[length] where name.utf8.elementsEqual(entry.bytes) { return entry.position }
+        return nil
+    }
 
     /// Whether `<name …>` without a slash opens a block: block tags, `voice`,
     /// and unknown tags (which the rules flag); a known self-closing tag does not.
     public static func opensBlock(_ name: String) -> Bool {
-        byName[name].map { $0.form != .selfClosing } ?? true
+        position(of: name).map { all[$0].form != .selfClosing } ?? true
     }
 }
