@@ -95,33 +95,55 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
     /// For an object, the member with this name. With duplicate names this is the
     /// last one: Python's `json` module, and so the Cekura API, keeps the last.
     public func member(named name: String) -> SyntaxNode? {
-        guard kind == .object else { return nil }
-        // Rules look fields up on every object of every script on every
-        // keystroke: walk the raw nodes and compare key bytes, building a
-        // handle only for the match.
         var name = name
-        return name.withUTF8 { expected in
-            tree.nodes.withUnsafeBufferPointer { nodes in
-                tree.bytes.withUnsafeBufferPointer { bytes in
-                    var found: Int?
-                    var child = index + 1
-                    let end = Int(nodes[index].subtreeEnd)
-                    while child < end {
-                        if nodes[child].kind == .member, child + 1 < end, nodes[child + 1].kind == .string {
-                            let key = nodes[child + 1]
-                            let matches: Bool
-                            if key.flags.isDisjoint(with: .needsDecoding) {
-                                let content = key.contentRange
-                                matches = content.length == expected.count
-                                    && (expected.isEmpty || memoryEqual(bytes.baseAddress! + content.start, expected.baseAddress!, expected.count))
-                            } else {
-                                matches = SyntaxNode(tree: tree, index: child).hasKey(String(decoding: expected, as: UTF8.self))
-                            }
-                            if matches { found = child }
-                        }
-                        child = Int(nodes[child].subtreeEnd)
+        var found: Int?
+        name.withUTF8 { expected in
+            scanMembers { member, key in
+                let matches = key.map { $0.count == expected.count && (expected.isEmpty || memoryEqual($0.baseAddress!, expected.baseAddress!, expected.count)) }
+                    ?? SyntaxNode(tree: tree, index: member).hasKey(String(decoding: expected, as: UTF8.self))
+                if matches { found = member }
+            }
+        }
+        return found.map { SyntaxNode(tree: tree, index: $0) }
+    }
+
+    /// For an object, the tree index (`SyntaxTree.node(at:)`) of the member
+    /// named by each of `names` (the last of duplicates), or -1: one pass for
+    /// a view that reads several fields.
+    public func memberIndices(named names: [String]) -> [Int] {
+        var found = Array(repeating: -1, count: names.count)
+        scanMembers { member, key in
+            for (slot, name) in names.enumerated() {
+                var name = name
+                let matches = key.map { key in name.withUTF8 { key.elementsEqual($0) } }
+                    ?? SyntaxNode(tree: tree, index: member).hasKey(name)
+                if matches {
+                    found[slot] = member
+                    return
+                }
+            }
+        }
+        return found
+    }
+
+    /// Calls `body` with each member's tree index and its key's bytes (nil for
+    /// a key written with escapes). Rules look fields up on every object of
+    /// every script on every keystroke: this walks the raw nodes and builds no
+    /// handle.
+    private func scanMembers(_ body: (_ member: Int, _ key: UnsafeBufferPointer<UInt8>?) -> Void) {
+        guard kind == .object else { return }
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            tree.bytes.withUnsafeBufferPointer { bytes in
+                var child = index + 1
+                let end = Int(nodes[index].subtreeEnd)
+                while child < end {
+                    if nodes[child].kind == .member, child + 1 < end, nodes[child + 1].kind == .string {
+                        let key = nodes[child + 1]
+                        let content = key.contentRange
+                        body(child, key.flags.isDisjoint(with: .needsDecoding)
+                            ? UnsafeBufferPointer(rebasing: bytes[content.start..<content.end]) : nil)
                     }
-                    return found.map { SyntaxNode(tree: tree, index: $0) }
+                    child = Int(nodes[child].subtreeEnd)
                 }
             }
         }
@@ -190,6 +212,43 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var stringValue: String? { kind == .string ? decoded.value : nil }
+
+    /// For a string, calls `body` with the UTF-8 bytes of its decoded value:
+    /// the source bytes themselves when there is no escape (nearly always), so
+    /// rules that only look at a value need not build a `String`.
+    public func withStringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard kind == .string else { return nil }
+        let flags = raw.flags
+        guard flags.isDisjoint(with: .needsDecoding) else {
+            var value = decoded.value
+            return value.withUTF8(body)
+        }
+        let content = raw.contentRange
+        return tree.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[content.start..<content.end])) }
+    }
+
+    /// For a string, whether its value is `text`, compared as bytes.
+    public func stringEquals(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { expected in withStringBytes { $0.elementsEqual(expected) } ?? false }
+    }
+
+    /// For a string, whether its value is empty or only white space; nil for
+    /// anything else.
+    public var isBlankString: Bool? {
+        withStringBytes { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D: continue
+                case ..<0x80: return false
+                default:
+                    // Other white space (U+00A0, U+3000…) is rare: read it as characters.
+                    return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
+                }
+            }
+            return true
+        }
+    }
 
     public var boolValue: Bool? {
         switch kind {

@@ -53,6 +53,10 @@ public final class SyntaxTree: Sendable {
     /// any stray tokens.
     public var document: SyntaxNode { SyntaxNode(tree: self, index: 0) }
 
+    /// The node at a position of the pre-order node array (`SyntaxNode.index`),
+    /// for views that keep indices rather than handles.
+    public func node(at index: Int) -> SyntaxNode { SyntaxNode(tree: self, index: index) }
+
     /// The top-level value, if the document has one.
     public var root: SyntaxNode? { document.children.first { $0.kind != .error } }
 

@@ -7,6 +7,6 @@ import ScenarioModel
 /// (the project's goal: it adds at most 30%).
 public enum ActionLanguageLayer {
     public static func check(_ document: ScenarioDocument) -> [Diagnostic] {
-        document.scripts.flatMap { ActionRules.check($0) }
+        document.scripts.flatMap { ActionRules.check(ScriptParts($0)) }
     }
 }

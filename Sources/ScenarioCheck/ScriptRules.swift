@@ -16,6 +16,6 @@ enum ScriptRules {
             + ScriptAdviceRules.check(parts)
             + FunctionRules.check(parts)
             + ResponseMappingRules.check(parts)
-            + ActionRules.check(occurrence)
+            + ActionRules.check(parts)
     }
 }

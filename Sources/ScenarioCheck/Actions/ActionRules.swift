@@ -6,7 +6,8 @@ import ScenarioModel
 /// `role` and `condition` strings. Ranges are in the script's own tree:
 /// decoded action ranges are mapped through the action string's escapes.
 enum ActionRules {
-    static func check(_ occurrence: ScriptOccurrence) -> [Diagnostic] {
+    static func check(_ parts: ScriptParts) -> [Diagnostic] {
+        let occurrence = parts.occurrence
         let facts = ScriptFacts(occurrence)
         var diagnostics: [Diagnostic] = []
         var functionsRunEarlier: Set<String> = []
@@ -14,17 +15,24 @@ enum ActionRules {
         if let role = occurrence.script.value("role") {
             checkUnsupportedPlaceholders(in: role, field: "`role`", facts, into: &diagnostics)
         }
-        for view in occurrence.script.conditions {
-            let condition = ConditionFacts(view)
-            if let text = condition.condition {
+        var tagged = parts.taggedActions[...]
+        for condition in parts.conditions {
+            if let text = condition.conditionNode {
                 checkUnsupportedPlaceholders(in: text, field: "a `condition`", facts, into: &diagnostics)
             }
-            guard let action = condition.action, action.kind == .string else { continue }
-            let decoded = action.decoded
-            // Plain speech (most actions) has nothing for these rules.
-            guard decoded.value.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "{") }) else { continue }
-            var check = ActionCheck(condition: condition, decoded: decoded, script: facts,
+            guard let action = condition.actionNode else { continue }
+            var check: ActionCheck
+            if let parsed = tagged.first, parsed.condition.index == condition.index {
+                tagged.removeFirst()
+                check = ActionCheck(condition: condition, decoded: parsed.decoded, markup: parsed.markup, script: facts,
                                     functionsRunEarlier: functionsRunEarlier, scratch: &scratch)
+            } else if action.withStringBytes({ $0.contains(UInt8(ascii: "{")) }) == true {
+                // Without a tag, only the placeholders need reading.
+                check = ActionCheck(condition: condition, decoded: action.decoded, markup: nil, script: facts,
+                                    functionsRunEarlier: functionsRunEarlier, scratch: &scratch)
+            } else {
+                continue  // Plain speech, as most actions are.
+            }
             check.run()
             diagnostics += check.diagnostics
             for tag in check.functionTags { functionsRunEarlier.insert(tag.name) }
@@ -44,12 +52,13 @@ enum ActionRules {
 
 /// The rules for one action, parsed once.
 struct ActionCheck {
-    let condition: ConditionFacts
+    let condition: ConditionView
     let markup: ActionMarkup
     let script: ScriptFacts
     let functionsRunEarlier: Set<String>
     let location: StringLocation
-    var placeholderRules: PlaceholderRules { PlaceholderRules(location: location, profile: script.testProfile) }
+    /// Made at the action's first placeholder.
+    private var placeholderRules: PlaceholderRules?
     var diagnostics: [Diagnostic] = []
     /// The function each `<function name>` tag of this action runs, at the tag's offset.
     var functionTags: [(name: String, offset: Int)] = []
@@ -58,7 +67,9 @@ struct ActionCheck {
     /// catalogue does not know, `pairedWithUnknown` for the closing tag of one.
     var facts: [Int8]
     static let unknown: Int8 = -1, pairedWithUnknown: Int8 = -2
-    var placeholders: [PlaceholderRules.Found] = []
+    private static let noMarkup = ActionParser.parse("")
+    /// The placeholders of an action read without its markup (it has no `<`).
+    private var plainPlaceholders: [Placeholder] = []
     /// Opening tags reported otherwise, which `tag-unbalanced` leaves alone.
     private var settledOpeners: [Int] = []
     /// Whether a known tag needs `fixed_message: true`, and the first `<endcall />`.
@@ -67,16 +78,21 @@ struct ActionCheck {
 
     /// `scratch` is storage for `facts` that the caller hands from action to
     /// action, so that it is allocated once per script.
-    init(condition: ConditionFacts, decoded: DecodedString, script: ScriptFacts, functionsRunEarlier: Set<String>, scratch: inout [Int8]) {
+    /// Without `markup`, only the action's placeholders are read (it has no `<`).
+    init(condition: ConditionView, decoded: DecodedString, markup: ActionMarkup?, script: ScriptFacts,
+         functionsRunEarlier: Set<String>, scratch: inout [Int8]) {
         self.condition = condition
         self.script = script
         self.functionsRunEarlier = functionsRunEarlier
-        markup = ActionParser.parse(decoded.value)
+        self.markup = markup ?? Self.noMarkup
         location = StringLocation(decoded: decoded)
+        if markup == nil {
+            plainPlaceholders = ActionParser.placeholders(in: decoded.value)
+        }
         facts = []
         swap(&facts, &scratch)
         facts.removeAll(keepingCapacity: true)
-        facts.append(contentsOf: repeatElement(Self.unknown, count: markup.elements.count))
+        facts.append(contentsOf: repeatElement(Self.unknown, count: self.markup.elements.count))
     }
 
     var bytes: [UInt8] { markup.utf8 }
@@ -120,7 +136,8 @@ struct ActionCheck {
                            fixes: [Fix(title: "Add `>`", edits: [location.edit(end..<end, ">")])])
                 }
             case .placeholder(let placeholder):
-                placeholders.append(PlaceholderRules.Found(placeholder: placeholder, offset: 0))
+                // Checked in place: the tags before it (`<function>`) are known by now.
+                check(PlaceholderRules.Found(placeholder: placeholder, offset: 0))
             case .text, .marker:
                 break
             }
@@ -128,10 +145,13 @@ struct ActionCheck {
         checkBalance()
         checkFixedMessage()
         checkTextAfterEndcall()
-        if !placeholders.isEmpty {
-            let rules = placeholderRules
-            for found in placeholders { checkPlaceholder(found, rules) }
-        }
+        for placeholder in plainPlaceholders { check(PlaceholderRules.Found(placeholder: placeholder, offset: 0)) }
+    }
+
+    /// §7 and FN12–FN17 for one placeholder of the action or of an attribute value.
+    mutating func check(_ found: PlaceholderRules.Found) {
+        if placeholderRules == nil { placeholderRules = PlaceholderRules(location: location, profile: script.testProfile) }
+        checkPlaceholder(found, placeholderRules!)
     }
 
     private func closingTag(_ index: Int) -> ActionClosingTag? {
@@ -177,7 +197,7 @@ struct ActionCheck {
     /// `<break time="500ms"/>` → `<silence time="0.5s"/>`, when `time` is its
     /// only attribute and reads as a duration.
     private func silenceFix(_ tag: ActionTag) -> Fix? {
-        guard tag.attributes.count == 1, let time = tag.attributes.first, time.name == "time", time.quote != nil,
+        guard tag.attributes.count == 1, let time = tag.attributes.first, time.name == "time", time.quoteByte != nil,
               let value = time.value, let valueRange = time.valueRange, tag.isSelfClosing else { return nil }
         var edits = [location.edit(tag.nameRange, "silence")]
         if !TagValues.isSeconds(value) {
@@ -210,12 +230,12 @@ struct ActionCheck {
     private mutating func checkForm(_ tag: ActionTag, _ fact: TagFact, _ index: Int) {
         if !tag.isTerminated {
             let written = "<\(tag.name)"
-            let unclosedQuote = tag.attributes.first { $0.quote != nil && !quoteIsClosed($0) }
+            let unclosedQuote = tag.attributes.first { $0.quoteByte != nil && !quoteIsClosed($0) }
             let message = unclosedQuote.map { "the value of `\($0.name)` has no closing quote, so `\(written) …` never ends" }
                 ?? "`\(written) …` breaks off before its `>`: a tag ends with `/>`, or `>` when it opens a block"
             let end = tag.range.upperBound
             let selfClosing = fact.form == .selfClosing || (fact.name == "voice" && tag.attribute("text") != nil)
-            let clean = tag.attributes.allSatisfy { $0.quote != nil && quoteIsClosed($0) }
+            let clean = tag.attributes.allSatisfy { $0.quoteByte != nil && quoteIsClosed($0) }
             report(.tagNotClosed, .error, message, tag.range,
                    fixes: selfClosing && clean ? [Fix(title: "Close it with ` />`", edits: [location.edit(end..<end, " />")])] : [])
             settledOpeners.append(index)
@@ -235,7 +255,7 @@ struct ActionCheck {
     /// Whether a quoted value ends with the quote it opened with (compared as
     /// bytes: the opening quote stands just before the value).
     func quoteIsClosed(_ attribute: ActionAttribute) -> Bool {
-        guard attribute.quote != nil, let valueRange = attribute.valueRange, valueRange.lowerBound > 0 else { return false }
+        guard attribute.quoteByte != nil, let valueRange = attribute.valueRange, valueRange.lowerBound > 0 else { return false }
         return valueRange.upperBound < bytes.count && bytes[valueRange.upperBound] == bytes[valueRange.lowerBound - 1]
     }
 
@@ -285,7 +305,7 @@ struct ActionCheck {
                 report(.tagAttributeEmpty, .error, "`\(name)` has no value: write `\(name)=\"…\"`", attribute.range)
                 continue
             }
-            if attribute.quote == nil {
+            if attribute.quoteByte == nil {
                 report(.tagAttributeUnquoted, .error, "attribute values are written in quotes: `\(name)=\"\(shown(value))\"`", valueRange,
                        fixes: [Fix(title: "Quote the value", edits: [location.edit(valueRange, "\"\(value)\"")])])
             } else if !quoteIsClosed(attribute) {
@@ -315,7 +335,7 @@ struct ActionCheck {
     /// Where a JSON attribute written in double quotes (`d="{"form":"x"}"`) was cut short by the JSON's own quotes.
     private func jsonCutShort(_ tag: ActionTag, _ fact: TagFact) -> Int? {
         tag.attributes.first { attribute in
-            guard attribute.quote == "\"", let spec = fact.attribute(attribute.name), case .json = spec.value,
+            guard attribute.quoteByte == UInt8(ascii: "\""), let spec = fact.attribute(attribute.name), case .json = spec.value,
                   let value = attribute.value else { return false }
             return value.hasPrefix("{") || value.hasPrefix("[")
         }?.range.upperBound
@@ -430,10 +450,10 @@ struct ActionCheck {
     /// `interruption-needs-followup`, `function-on-first-message` (FN15).
     private mutating func checkCondition(_ tag: ActionTag, _ fact: TagFact) {
         if fact.onlyOnFollowup, !condition.isFollowup {
-            let typeWords = condition.type?.stringValue.map { "this condition's `type` is \"\($0)\"" } ?? "this condition has no `type`"
+            let typeWords = condition.type.map { "this condition's `type` is \"\($0)\"" } ?? "this condition has no `type`"
             var fixes: [Fix] = []
-            if let target = condition.condition, target.kind == .number, target.intValue != nil {
-                let edit = condition.type.map { TextEdit(range: $0.range, newText: "\"action_followup\"") }
+            if let target = condition.conditionNode, target.kind == .number, target.intValue != nil {
+                let edit = condition.typeNode.map { TextEdit(range: $0.range, newText: "\"action_followup\"") }
                     ?? MemberEdits.insert(key: "type", value: "\"action_followup\"", into: condition.node)
                 fixes = [Fix(title: "Set `type` to \"action_followup\"", edits: [edit])]
             }
@@ -492,7 +512,7 @@ struct ActionCheck {
 
     /// `tag-needs-fixed-message`, once per action: the fix sets the flag for all its tags.
     private mutating func checkFixedMessage() {
-        guard needsFixedMessage, condition.isNotFixed, let flag = condition.fixedMessage else { return }
+        guard needsFixedMessage, condition.isNotFixed, let flag = condition.fixedMessageNode else { return }
         var tagged: [(tag: ActionTag, fact: TagFact)] = []
         for (index, element) in markup.elements.enumerated() {
             if case .tag(let tag) = element, let fact = catalogued(index), fact.fixedMessage != .either { tagged.append((tag, fact)) }

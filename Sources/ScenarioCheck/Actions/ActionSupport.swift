@@ -101,8 +101,6 @@ final class TestProfileData {
     let agent: SyntaxNode?
     /// How messages name the profile.
     let origin: String
-    /// Resolutions by placeholder content: instructions repeat the same keys.
-    private var resolved: [String: Resolution] = [:]
 
     init?(_ suiteCase: SuiteCaseView) {
         guard let (profile, fromDefaults) = suiteCase.effective("test_profile"), profile.kind == .object else { return nil }
@@ -125,17 +123,16 @@ final class TestProfileData {
         case missing(index: Int, candidates: [String], notAnObject: String?)
     }
 
-    /// `resolve(_:)`, remembered by the placeholder's text; the last one is
-    /// kept apart, since a text repeats the same placeholder.
+    /// `resolve(_:)`, remembering the placeholders found in `caller_variables`
+    /// (nearly all of them, and texts repeat them) by their text.
     func resolve(_ keys: [Placeholder.Key], writtenAs content: String) -> Resolution {
-        if let last, last.content == content { return last.resolution }
-        let resolution = resolved[content] ?? resolve(keys)
-        resolved[content] = resolution
-        last = (content, resolution)
+        if found.contains(content) { return .caller }
+        let resolution = resolve(keys)
+        if case .caller = resolution, found.count < 64 { found.append(content) }
         return resolution
     }
 
-    private var last: (content: String, resolution: Resolution)?
+    private var found: [String] = []
 
     /// Follows a key path through `caller_variables`, then `agent_variables`.
     func resolve(_ keys: [Placeholder.Key]) -> Resolution {
@@ -213,30 +210,13 @@ final class ScriptFacts {
 
 /// What the rules consult about the condition an action belongs to; the
 /// fields other than `action` and `condition` are looked up when a rule needs them.
-struct ConditionFacts {
-    let node: SyntaxNode
-    let index: Int
-    let action: SyntaxNode?
-    let condition: SyntaxNode?
-
-    init(_ view: ConditionView) {
-        node = view.node
-        index = view.index
-        action = node[key: "action"]
-        condition = node[key: "condition"]
-    }
-
-    var fixedMessage: SyntaxNode? { node[key: "fixed_message"] }
-    var type: SyntaxNode? { node[key: "type"] }
-
+extension ConditionView {
     /// The first condition (id 0, `FIRST_MESSAGE`).
-    var isFirstMessage: Bool { index == 0 || node[key: "id"]?.intValue == 0 }
+    var isFirstMessage: Bool { index == 0 || id == 0 }
 
     /// `fixed_message: false` written out; a missing or mistyped value is the
     /// script rules' to report.
-    var isNotFixed: Bool { fixedMessage?.kind == .false }
-
-    var isFollowup: Bool { type?.stringValue == "action_followup" }
+    var isNotFixed: Bool { fixedMessageNode?.kind == .false }
 }
 
 /// A list as messages write it: "`a`, `b` or `c`".

@@ -30,7 +30,7 @@ extension ActionCheck {
         case .json:
             let tree = SyntaxTree(value)
             guard tree.root == nil || tree.hasErrors else { return }
-            let advice = tag.attribute(spec.name)?.quote == "\""
+            let advice = tag.attribute(spec.name)?.quoteByte == UInt8(ascii: "\"")
                 ? "; JSON has double quotes of its own, so write the value in single quotes: `d='{\"form\":\"address\"}'`" : ""
             report(.clientMessageJSON, .warning, "\(label) is decoded as JSON before it is sent, and \"\(shown(value))\" is not valid JSON\(advice)", range)
         case .functionName:
@@ -149,7 +149,7 @@ extension ActionCheck {
                        "`digits` of `<dtmf>` takes keypad characters and `{{test_profile…}}` placeholders; `{{function…}}` is not documented here",
                        inDigits.range)
             default:
-                placeholders.append(inDigits)
+                check(inDigits)
             }
         }
         var allowed: String { "keypad characters `0-9 * # A-D` and `{{test_profile…}}` placeholders" }
@@ -204,7 +204,7 @@ extension ActionCheck {
                            shifted)
                 }
             case .placeholder(let placeholder):
-                placeholders.append(PlaceholderRules.Found(placeholder: placeholder, offset: range.lowerBound))
+                check(PlaceholderRules.Found(placeholder: placeholder, offset: range.lowerBound))
             default:
                 break
             }
@@ -213,7 +213,7 @@ extension ActionCheck {
 
     mutating func collectPlaceholders(in value: String, at offset: Int, inDTMF: Bool) {
         for placeholder in ActionParser.placeholders(in: value) {
-            placeholders.append(PlaceholderRules.Found(placeholder: placeholder, offset: offset, inDTMF: inDTMF))
+            check(PlaceholderRules.Found(placeholder: placeholder, offset: offset, inDTMF: inDTMF))
         }
     }
 
@@ -222,7 +222,7 @@ extension ActionCheck {
     /// `voice-id-format`, `voice-model-mismatch`, `voice-text-and-block`.
     mutating func checkVoice(_ tag: ActionTag, _ attribute: (String) -> ActionAttribute?, _ index: Int) {
         let provider = attribute("provider")?.value.flatMap { TagFacts.voiceModels[$0] != nil ? $0 : nil }
-        if let provider, let id = attribute("id"), let value = id.value, let range = id.valueRange, quoteIsClosed(id) || id.quote == nil,
+        if let provider, let id = attribute("id"), let value = id.value, let range = id.valueRange, quoteIsClosed(id) || id.quoteByte == nil,
            value.utf8.contains(where: { !$0.isTagBlank }) {
             if provider == "cartesia", !TagValues.isUUID(value) {
                 report(.voiceIDFormat, .error, "Cartesia voice ids are UUIDs (8-4-4-4-12 hexadecimal digits); found \"\(shown(value))\"", range)

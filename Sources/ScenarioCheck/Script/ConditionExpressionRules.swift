@@ -11,7 +11,7 @@ enum ConditionExpressionRules {
         // The opening condition and followups have rules of their own for a
         // `condition` that is not theirs.
         for condition in parts.conditions where !condition.isFirst && !condition.isFollowup {
-            guard let value = condition.value("condition"), let expression = condition.expression else { continue }
+            guard let value = condition.conditionNode, let expression = condition.expression else { continue }
             switch expression {
             case .malformedContains(let problem):
                 diagnostics.append(Diagnostic(.containsMalformed, .warning,

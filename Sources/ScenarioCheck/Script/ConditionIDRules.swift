@@ -23,8 +23,8 @@ enum ConditionIDRules {
         var diagnostics: [Diagnostic] = []
         var firstWithID: [Int: ConditionView] = [:]
         for condition in parts.conditions {
-            guard let idNode = condition.value("id"), let id = idNode.intValue else { continue }
-            guard let original = firstWithID[id], let originalID = original.value("id") else {
+            guard let idNode = condition.idNode, let id = idNode.intValue else { continue }
+            guard let original = firstWithID[id], let originalID = original.idNode else {
                 firstWithID[id] = condition
                 continue
             }
@@ -44,7 +44,7 @@ enum ConditionIDRules {
         let ids = parts.conditions.map(\.id)
         guard ids.allSatisfy({ ($0 ?? -1) >= 0 }), Set(ids).count == ids.count, ids.first == 0,
               let outOfStep = parts.conditions.first(where: { $0.id != $0.index }),
-              let idNode = outOfStep.value("id") else { return [] }
+              let idNode = outOfStep.idNode else { return [] }
         return [Diagnostic(.conditionIDsNotSequential, .hint,
             "condition ids are best numbered 0, 1, 2, … in the order of the conditions; this one is \(idNode.text) where \(outOfStep.index) comes next",
             idNode.range, fixes: renumbering().map { [$0] } ?? [])]
@@ -59,10 +59,10 @@ enum ConditionIDRules {
               parts.conditions.allSatisfy({ $0.has("id") }) else { return nil }
         var edits: [TextEdit] = []
         for condition in parts.conditions {
-            if condition.id != condition.index, let node = condition.value("id") {
+            if condition.id != condition.index, let node = condition.idNode {
                 edits.append(TextEdit(range: node.range, newText: String(condition.index)))
             }
-            if condition.isFollowup, let reference = condition.reference, let node = condition.value("condition"),
+            if condition.isFollowup, let reference = condition.reference, let node = condition.conditionNode,
                let target = parts.target(of: reference, from: condition), target.index != reference {
                 edits.append(TextEdit(range: node.range, newText: String(target.index)))
             }

@@ -14,13 +14,12 @@ enum ConditionRules {
             diagnostics += checkID(condition)
             diagnostics += checkType(condition)
             guard !condition.isFirst else { continue }
-            if let action = condition.value("action"), let text = action.stringValue, text.allSatisfy(\.isWhitespace) {
+            if let action = condition.actionNode, action.isBlankString == true {
                 diagnostics.append(Diagnostic(.actionEmpty, .error,
                     "this action is empty, so the caller would have nothing to say when the condition fires; only the opening condition may have an empty action (when the main agent speaks first)",
                     action.range))
             }
-            if !condition.isFollowup, let value = condition.value("condition"), let text = value.stringValue,
-               text.allSatisfy(\.isWhitespace) {
+            if !condition.isFollowup, let value = condition.conditionNode, value.isBlankString == true {
                 diagnostics.append(Diagnostic(.conditionEmpty, .warning,
                     "this condition is empty; describe what the main agent says or does that should trigger the action, like \"The agent asks for your date of birth\"",
                     value.range))
@@ -77,7 +76,7 @@ enum ConditionRules {
 
     /// C7: a whole number; a numeric string gets a fix, a negative id a warning.
     private static func checkID(_ condition: ConditionView) -> [Diagnostic] {
-        guard let id = condition.value("id"), id.kind != .error else { return [] }
+        guard let id = condition.idNode, id.kind != .error else { return [] }
         if let value = id.intValue {
             guard value < 0 else { return [] }
             return [Diagnostic(.conditionIDType, .warning,
@@ -93,7 +92,7 @@ enum ConditionRules {
 
     /// C10: `standard` or `action_followup`; the stale `say` and `do` explained.
     private static func checkType(_ condition: ConditionView) -> [Diagnostic] {
-        guard let type = condition.value("type"), let value = type.stringValue else { return [] }
+        guard let type = condition.typeNode, let value = type.stringValue else { return [] }
         let allowed = ScriptSpecs.conditionTypes.map(\.value)
         guard !allowed.contains(value) else { return [] }
         let implied = condition.reference != nil && !condition.isFirst ? "action_followup" : "standard"

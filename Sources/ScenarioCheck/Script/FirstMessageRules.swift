@@ -12,7 +12,7 @@ enum FirstMessageRules {
             diagnostics += checkOpening(first, parts)
         }
         for condition in parts.conditions where !condition.isFirst {
-            guard let value = condition.value("condition"), value.stringValue == ScriptSpecs.firstMessage else { continue }
+            guard let value = condition.conditionNode, value.stringValue == ScriptSpecs.firstMessage else { continue }
             diagnostics.append(Diagnostic(.firstMessageMisplaced, .warning,
                 "\"FIRST_MESSAGE\" belongs to the first condition only (the caller's opening turn); here it is \(ScriptParts.name(condition)), at position \(condition.index + 1)",
                 value.range))
@@ -22,7 +22,7 @@ enum FirstMessageRules {
 
     private static func checkOpening(_ first: ConditionView, _ parts: ScriptParts) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if let value = first.value("condition"), value.stringValue != ScriptSpecs.firstMessage {
+        if let value = first.conditionNode, value.stringValue != ScriptSpecs.firstMessage {
             let found = value.stringValue == ""
                 ? "an empty string is the old form, which the API now rejects"
                 : "found \(value.valueDescription)"
@@ -31,7 +31,7 @@ enum FirstMessageRules {
                 value.range, fixes: [Fix(title: "Write \"FIRST_MESSAGE\"",
                     edits: [TextEdit(range: value.range, newText: ScriptSpecs.firstMessage.jsonQuoted)])]))
         }
-        if let id = first.value("id"), let value = id.intValue, value != 0 {
+        if let id = first.idNode, let value = id.intValue, value != 0 {
             // Renumbering keeps the ids in step and carries the followups along;
             // without it, 0 alone, unless another condition already has it.
             var fixes: [Fix] = []
@@ -43,7 +43,7 @@ enum FirstMessageRules {
             diagnostics.append(Diagnostic(.firstMessageID, .error,
                 "the first condition's `id` must be 0; found \(id.text)", id.range, fixes: fixes))
         }
-        if let fixed = first.value("fixed_message"), fixed.kind == .false {
+        if let fixed = first.fixedMessageNode, fixed.kind == .false {
             diagnostics.append(Diagnostic(.firstMessageNotFixed, .error,
                 "the first condition must have `fixed_message: true`: its action is the caller's opening line, spoken as written",
                 fixed.range, fixes: [Fix(title: "Write true", edits: [TextEdit(range: fixed.range, newText: "true")])]))

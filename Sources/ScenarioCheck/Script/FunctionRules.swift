@@ -168,46 +168,12 @@ enum FunctionRules {
     // MARK: FN18
 
     /// An `auto_run: false` function runs only when a tag names it.
-    /// (Textual until the action tag parser's elements are used here.)
     private static func checkUse(_ function: FunctionView, _ parts: ScriptParts) -> [Diagnostic] {
         guard let autoRun = function.value("auto_run"), autoRun.kind == .false, let name = function.name, !name.isEmpty,
-              !parts.actions.contains(where: { functionTagNames(in: $0).contains(name) }) else { return [] }
+              !parts.hasTag("function", where: { $0.attribute("name")?.value == name }) else { return [] }
         return [Diagnostic(.functionUnused, .warning,
             "function \"\(name)\" has `auto_run: false`, so it runs only when an action holds <function name=\"\(name)\"/>, and none does; add the tag where the call should run, or remove `auto_run: false` to run it when the call starts",
             function.value("name")?.range ?? autoRun.range)]
-    }
-
-    /// The `name` attributes of the `<function …>` tags in an action.
-    static func functionTagNames(in action: String) -> [String] {
-        let bytes = Array(action.utf8), opener = Array("<function".utf8)
-        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        func isAttributeByte(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x5F || byte == 0x2D }
-        var names: [String] = []
-        var index = 0
-        while index + opener.count <= bytes.count {
-            guard bytes[index..<index + opener.count].elementsEqual(opener) else { index += 1; continue }
-            index += opener.count
-            guard index < bytes.count, isBlank(bytes[index]) || bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: ">") else { continue }
-            // Attributes up to the tag's end.
-            while index < bytes.count, bytes[index] != UInt8(ascii: ">") {
-                let nameStart = index
-                while index < bytes.count, isAttributeByte(bytes[index]) { index += 1 }
-                guard index > nameStart else { index += 1; continue }
-                let attribute = String(decoding: bytes[nameStart..<index], as: UTF8.self)
-                while index < bytes.count, isBlank(bytes[index]) { index += 1 }
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }
-                index += 1
-                while index < bytes.count, isBlank(bytes[index]) { index += 1 }
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else { continue }
-                let quote = bytes[index]
-                let valueStart = index + 1
-                index = valueStart
-                while index < bytes.count, bytes[index] != quote { index += 1 }
-                if attribute == "name" { names.append(String(decoding: bytes[valueStart..<index], as: UTF8.self)) }
-                index += 1
-            }
-        }
-        return names
     }
 
     // MARK: FN19

@@ -14,33 +14,17 @@ enum ScriptAdviceRules {
                 "this script has \(array.elements.count) conditions; scripts over \(maximumConditions) get hard to follow and to maintain — split branches into separate evaluators",
                 key.range))
         }
-        if !parts.conditions.isEmpty, let key = conditionsKey, !parts.actions.contains(where: containsEndCall), !hasEndCallTool(parts.occurrence) {
+        if !parts.conditions.isEmpty, let key = conditionsKey, !parts.hasTag("endcall"), !hasEndCallTool(parts.occurrence) {
             diagnostics.append(Diagnostic(.scriptNoEndcall, .hint,
                 "no action ends the call with <endcall />, and the caller has no end-call tool, so every call runs until `max_duration`; end the last action with <endcall />",
                 key.range))
         }
         for condition in parts.conditions where !condition.isFirst && !condition.isFollowup {
-            guard let value = condition.value("condition"), let text = value.stringValue,
-                  condition.expression == .naturalLanguage, let advice = styleAdvice(text) else { continue }
+            guard let value = condition.conditionNode, let advice = value.withStringBytes(styleAdvice) ?? nil,
+                  condition.expression == .naturalLanguage else { continue }
             diagnostics.append(Diagnostic(.conditionStyle, .hint, advice, value.range))
         }
         return diagnostics
-    }
-
-    /// `<endcall` then optional blanks and `/>` or `>`, anywhere in an action.
-    /// (Textual until the action tag parser's elements are used here.)
-    static func containsEndCall(_ action: String) -> Bool {
-        let bytes = Array(action.utf8), tag = Array("<endcall".utf8)
-        var start = 0
-        while start + tag.count <= bytes.count {
-            defer { start += 1 }
-            guard bytes[start..<start + tag.count].elementsEqual(tag) else { continue }
-            var index = start + tag.count
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
-            if index < bytes.count, bytes[index] == UInt8(ascii: ">") { return true }
-            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "/"), bytes[index + 1] == UInt8(ascii: ">") { return true }
-        }
-        return false
     }
 
     /// An end-call tool lets the caller hang up without a tag.
@@ -75,15 +59,14 @@ enum ScriptAdviceRules {
     /// instruction to the caller ("Say your name"), and a bare keyword
     /// ("Email"). Words are compared in English only, the language of every
     /// documented example; other text is left alone.
-    static func styleAdvice(_ text: String) -> String? {
+    static func styleAdvice(_ text: UnsafeBufferPointer<UInt8>) -> String? {
         // Only the first word matters, and whether there is another: reading
-        // just that keeps this cheap on long condition texts.
-        func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" }
-        let start = text.unicodeScalars.drop(while: isBlank)
-        let firstScalars = start.prefix { !isBlank($0) }
-        guard !firstScalars.isEmpty else { return nil }
-        let firstWord = String(String.UnicodeScalarView(firstScalars))
-        let isSingleWord = start.dropFirst(firstScalars.count).allSatisfy(isBlank)
+        // just those bytes keeps this cheap on long condition texts.
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let start = text.firstIndex(where: { !isBlank($0) }) else { return nil }
+        let end = text[start...].firstIndex(where: isBlank) ?? text.endIndex
+        let isSingleWord = text[end...].allSatisfy(isBlank)
+        let firstWord = String(decoding: text[start..<end], as: UTF8.self)
         let first = firstWord.lowercased().trimming(",.:;!?")
         if firstPersonWords.contains(first) {
             return "a condition describes what the main agent does, not what the caller does; \"\(firstWord) …\" reads as the caller's own turn. Write it like \"The agent asks for your email\""

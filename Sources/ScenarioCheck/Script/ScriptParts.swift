@@ -10,14 +10,32 @@ struct ScriptParts {
     let conditions: [ConditionView]
     /// The functions that are objects, in order.
     let functions: [FunctionView]
-    /// Every condition's `action` text, decoded.
-    let actions: [String]
+    /// The actions that hold a `<`, each parsed once for every rule that
+    /// reads tags; the others are plain speech, with at most placeholders.
+    let taggedActions: [TaggedAction]
+
+    struct TaggedAction {
+        let condition: ConditionView
+        let decoded: DecodedString
+        let markup: ActionMarkup
+    }
 
     init(_ occurrence: ScriptOccurrence) {
         self.occurrence = occurrence
         conditions = occurrence.script.conditions
         functions = occurrence.script.functions
-        actions = conditions.compactMap(\.action)
+        taggedActions = conditions.compactMap { condition in
+            guard let action = condition.actionNode, action.withStringBytes({ $0.contains(UInt8(ascii: "<")) }) == true else { return nil }
+            let decoded = action.decoded
+            return TaggedAction(condition: condition, decoded: decoded, markup: ActionParser.parse(decoded.value))
+        }
+    }
+
+    /// Whether some action holds a tag with this name, and the attributes the predicate asks for.
+    func hasTag(_ name: String, where predicate: (ActionTag) -> Bool = { _ in true }) -> Bool {
+        taggedActions.contains { $0.markup.elements.contains { element in
+            if case .tag(let tag) = element { tag.name == name && predicate(tag) } else { false }
+        } }
     }
 
     /// The condition a followup's id names (see `ConditionalActionsView.target`).

@@ -26,7 +26,7 @@ enum ScriptShapeRules {
             validator.validate(conditions, against: .array(ArrayRule(items: .object(condition))))
         }
         var diagnostics = validator.diagnostics
-        if let role = parts.script.value("role"), let text = role.stringValue, text.allSatisfy(\.isWhitespace) {
+        if let role = parts.script.value("role"), role.isBlankString == true {
             diagnostics.append(Diagnostic(.roleEmpty, .warning,
                 "`role` is empty; it tells the simulated caller who to be, like \"You are a patient who needs to move an appointment\"",
                 role.range))

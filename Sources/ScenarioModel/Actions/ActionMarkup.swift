@@ -65,7 +65,9 @@ public struct ActionAttribute: Sendable {
     public let value: String?
     public let valueRange: Range<Int>?
     /// `"`, `'`, or nil when the value is not quoted.
-    public let quote: Character?
+    public var quote: Character? { quoteByte.map { Character(Unicode.Scalar($0)) } }
+    /// The quote as its byte: a plain number is cheaper to copy with each attribute.
+    public let quoteByte: UInt8?
     public let range: Range<Int>
 }
 

@@ -162,13 +162,13 @@ public enum ActionParser {
         var probe = index
         while probe < bytes.count, bytes[probe].isActionBlank { probe += 1 }
         guard probe < bytes.count, bytes[probe] == .equals else {
-            return ActionAttribute(name: name, nameRange: nameRange, value: nil, valueRange: nil, quote: nil, range: nameRange)
+            return ActionAttribute(name: name, nameRange: nameRange, value: nil, valueRange: nil, quoteByte: nil, range: nameRange)
         }
         probe += 1
         while probe < bytes.count, bytes[probe].isActionBlank { probe += 1 }
         guard probe < bytes.count else {
             index = probe
-            return ActionAttribute(name: name, nameRange: nameRange, value: nil, valueRange: nil, quote: nil, range: start..<probe)
+            return ActionAttribute(name: name, nameRange: nameRange, value: nil, valueRange: nil, quoteByte: nil, range: start..<probe)
         }
         if bytes[probe] == .quote || bytes[probe] == .apostrophe {
             let quote = bytes[probe]
@@ -177,7 +177,7 @@ public enum ActionParser {
             index = min(close + 1, bytes.count)
             return ActionAttribute(name: name, nameRange: nameRange,
                                    value: String(decoding: bytes[valueStart..<close], as: UTF8.self),
-                                   valueRange: valueStart..<close, quote: Character(UnicodeScalar(quote)), range: start..<index)
+                                   valueRange: valueStart..<close, quoteByte: quote, range: start..<index)
         }
         let valueStart = probe
         while probe < bytes.count, !bytes[probe].isActionBlank, bytes[probe] != .greaterThan,
@@ -186,7 +186,7 @@ public enum ActionParser {
         }
         index = probe
         return ActionAttribute(name: name, nameRange: nameRange, value: String(decoding: bytes[valueStart..<probe], as: UTF8.self),
-                               valueRange: valueStart..<probe, quote: nil, range: start..<probe)
+                               valueRange: valueStart..<probe, quoteByte: nil, range: start..<probe)
     }
 
     private static func readClosingTag(_ bytes: [UInt8], at start: Int) -> ActionClosingTag {

@@ -292,9 +292,19 @@ public enum TagFacts {
     /// The tag's position in `all`: a small number a rule can keep per element.
     public static func position(of name: String) -> Int? {
         let length = name.utf8.count
-        guard length < namesByLength.count else { return nil }
-        for entry in namesByLength[length] where name.utf8.elementsEqual(entry.bytes) { return entry.position }
-        return nil
+        guard length > 0, length < namesByLength.count else { return nil }
+        var name = name
+        return name.withUTF8 { written in
+            for entry in namesByLength[length] {
+                var equal = true
+                for offset in 0..<length where written[offset] != entry.bytes[offset] {
+                    equal = false
+                    break
+                }
+                if equal { return entry.position }
+            }
+            return nil
+        }
     }
 
     /// Whether `<name …>` without a slash opens a block: block tags, `voice`,

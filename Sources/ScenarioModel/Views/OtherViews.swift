@@ -44,6 +44,26 @@ public struct ConditionView: ObjectView {
     public let node: SyntaxNode
     /// The position in `conditions`.
     public let index: Int
+    /// Where the five condition fields are in the tree (their members' indices,
+    /// -1 for none), found in one pass over the members: every script rule
+    /// reads them, for every condition. Indices, not handles, keep copies cheap.
+    private let fields: [Int]
+
+    public var idNode: SyntaxNode? { field(0) }
+    public var conditionNode: SyntaxNode? { field(1) }
+    public var actionNode: SyntaxNode? { field(2) }
+    public var typeNode: SyntaxNode? { field(3) }
+    public var fixedMessageNode: SyntaxNode? { field(4) }
+
+    private func field(_ slot: Int) -> SyntaxNode? { fields[slot] < 0 ? nil : node.tree.node(at: fields[slot]).value }
+
+    public init(node: SyntaxNode, index: Int) {
+        self.node = node
+        self.index = index
+        fields = node.memberIndices(named: Self.fieldNames)
+    }
+
+    private static let fieldNames = ["id", "condition", "action", "type", "fixed_message"]
 }
 
 public struct FunctionView: ObjectView {

@@ -16,26 +16,26 @@ extension ConditionalActionsView {
 
 extension ConditionView {
     /// `id` when it is a whole number.
-    public var id: Int? { value("id")?.intValue }
+    public var id: Int? { idNode?.intValue }
 
     /// `id` as the checker reads it to find followups' targets: a whole number,
     /// or a string holding one (`"1"`, reported on its own, names condition 1).
     public var lenientID: Int? {
-        guard let node = value("id") else { return nil }
+        guard let node = idNode else { return nil }
         return node.intValue ?? node.stringValue.flatMap { Int($0) }
     }
 
-    public var type: String? { string("type") }
-    public var isFollowup: Bool { type == "action_followup" }
+    public var type: String? { typeNode?.stringValue }
+    public var isFollowup: Bool { typeNode?.stringEquals("action_followup") ?? false }
     public var isFirst: Bool { index == 0 }
-    public var fixedMessage: Bool? { value("fixed_message")?.boolValue }
-    public var action: String? { string("action") }
+    public var fixedMessage: Bool? { fixedMessageNode?.boolValue }
+    public var action: String? { actionNode?.stringValue }
 
     /// The id a followup names: `condition` as a whole number.
-    public var reference: Int? { value("condition")?.intValue }
+    public var reference: Int? { conditionNode?.intValue }
 
     /// `condition` read as a trigger, when it is a string.
-    public var expression: ConditionExpression? { string("condition").map(ConditionExpression.parse) }
+    public var expression: ConditionExpression? { conditionNode?.stringValue.map(ConditionExpression.parse) }
 }
 
 extension FunctionView {
