@@ -110,38 +110,7 @@ struct ActionFixTests {
 
     @Test(arguments: cases)
     func eachFixRepairsItsDiagnostic(case fixCase: Case) throws {
-        let (text, fileName) = try EvaluatorFixTests.load(fixCase.fixture)
-        let before = FileCheck.run(SyntaxTree(text), fileName: fileName)
-        let fixes = before.diagnostics.filter { $0.code == fixCase.code }.flatMap(\.fixes)
-        try #require(fixes.count == fixCase.outcomes.count,
-                     "\(fixCase): \(fixes.count) fixes offered: \(fixes.map(\.title))")
-        for (fix, outcome) in zip(fixes, fixCase.outcomes) {
-            let bytes = try Array(text.utf8).applying(fix.edits)
-            let fixed = String(decoding: bytes, as: UTF8.self)
-            let tree = SyntaxTree.parse(bytes)
-            #expect(tree.diagnostics.isEmpty, "\(fixCase) «\(fix.title)» leaves a syntax problem:\n\(fixed)")
-            #expect((try? JSONSerialization.jsonObject(with: Data(bytes))) != nil, "\(fixCase) «\(fix.title)» is not JSON:\n\(fixed)")
-
-            let after = FileCheck.run(tree, fileName: fileName)
-            #expect(after.kind.kind == before.kind.kind, "\(fixCase) «\(fix.title)» changes the file kind")
-            let countBefore = before.diagnostics.count { $0.code == fixCase.code }
-            let countAfter = after.diagnostics.count { $0.code == fixCase.code }
-            #expect(countAfter == countBefore - 1, "\(fixCase) «\(fix.title)» leaves its diagnostic:\n\(fixed)")
-            // Ranges move with the edit, so diagnostics are compared by what they say.
-            var remaining = before.diagnostics.map { "\($0.severity.name) \($0.code): \($0.message)" }
-            var new: [String] = []
-            for diagnostic in after.diagnostics {
-                let said = "\(diagnostic.severity.name) \(diagnostic.code): \(diagnostic.message)"
-                if let index = remaining.firstIndex(of: said) { remaining.remove(at: index) } else { new.append(said) }
-            }
-            #expect(new.isEmpty, "\(fixCase) «\(fix.title)» brings new diagnostics: \(new)")
-            for snippet in outcome.contains {
-                #expect(fixed.contains(snippet), "\(fixCase) «\(fix.title)» should write \(snippet):\n\(fixed)")
-            }
-            for snippet in outcome.lacks {
-                #expect(!fixed.contains(snippet), "\(fixCase) «\(fix.title)» should remove \(snippet):\n\(fixed)")
-            }
-        }
+        try fixCase.verifyEachFix()
     }
 
     /// Where the right text is unknown, no fix is offered.
@@ -151,7 +120,7 @@ struct ActionFixTests {
         "client-message-json/fail.script.json", "function-never-run/fail.script.json", "text-after-endcall/fail.script.json",
     ])
     func noFixWhereTheIntentIsUnknown(fixture: String) throws {
-        let (text, fileName) = try EvaluatorFixTests.load(fixture)
+        let (text, fileName) = try FixCase.load(fixture)
         let code = String(fixture.prefix { $0 != "/" })
         let diagnostics = FileCheck.run(SyntaxTree(text), fileName: fileName).diagnostics.filter { $0.code == code }
         #expect(!diagnostics.isEmpty)
@@ -162,7 +131,7 @@ struct ActionFixTests {
     /// A condition whose `condition` is a description cannot become a followup
     /// by changing its `type` alone: no fix for `interruption-needs-followup`.
     @Test func interruptionOnADescribedConditionHasNoFix() throws {
-        let (text, fileName) = try EvaluatorFixTests.load("interruption-needs-followup/fail.script.json")
+        let (text, fileName) = try FixCase.load("interruption-needs-followup/fail.script.json")
         let diagnostics = FileCheck.run(SyntaxTree(text), fileName: fileName).diagnostics.filter { $0.code == "interruption-needs-followup" }
         #expect(diagnostics.count == 1 && diagnostics[0].fixes.isEmpty)
     }

@@ -71,49 +71,9 @@ struct EvaluatorFixTests {
         ]),
     ]
 
-    static func load(_ fixture: String) throws -> (text: String, fileName: String) {
-        let parts = fixture.split(separator: "/").map(String.init)
-        let file = RuleFixtures.File(code: parts[0], path: RuleFixtures.folder.appendingPathComponent(fixture))
-        let marked = try String(contentsOf: file.path, encoding: .utf8)
-        return (try RuleFixture(name: fixture, marked: marked).text, file.fileName)
-    }
-
     @Test(arguments: cases)
     func eachFixRepairsItsDiagnostic(case fixCase: Case) throws {
-        let (text, fileName) = try Self.load(fixCase.fixture)
-        let before = FileCheck.run(SyntaxTree(text), fileName: fileName)
-        let fixes = before.diagnostics.filter { $0.code == fixCase.code }.flatMap(\.fixes)
-        try #require(fixes.count == fixCase.outcomes.count,
-                     "\(fixCase): \(fixes.count) fixes offered: \(fixes.map(\.title))")
-        for (fix, outcome) in zip(fixes, fixCase.outcomes) {
-            let bytes = try Array(text.utf8).applying(fix.edits)
-            let fixed = String(decoding: bytes, as: UTF8.self)
-            let tree = SyntaxTree.parse(bytes)
-            #expect(tree.diagnostics.isEmpty, "\(fixCase) «\(fix.title)» leaves a syntax problem:\n\(fixed)")
-            #expect((try? JSONSerialization.jsonObject(with: Data(bytes))) != nil, "\(fixCase) «\(fix.title)» is not JSON:\n\(fixed)")
-
-            let after = FileCheck.run(tree, fileName: fileName)
-            #expect(after.kind.kind == before.kind.kind, "\(fixCase) «\(fix.title)» changes the file kind")
-            let countBefore = before.diagnostics.count { $0.code == fixCase.code }
-            let countAfter = after.diagnostics.count { $0.code == fixCase.code }
-            #expect(countAfter == countBefore - 1, "\(fixCase) «\(fix.title)» leaves its diagnostic:\n\(fixed)")
-            // Ranges move with the edit, so diagnostics are compared by what they say.
-            var remaining = before.diagnostics.map { "\($0.severity.name) \($0.code): \($0.message)" }
-            var new: [String] = []
-            for diagnostic in after.diagnostics {
-                let said = "\(diagnostic.severity.name) \(diagnostic.code): \(diagnostic.message)"
-                if let index = remaining.firstIndex(of: said) { remaining.remove(at: index) } else { new.append(said) }
-            }
-            #expect(!new.contains { $0.hasPrefix("error ") }, "\(fixCase) «\(fix.title)» brings new errors: \(new)")
-            #expect(new.isEmpty, "\(fixCase) «\(fix.title)» brings new diagnostics: \(new)")
-
-            for snippet in outcome.contains {
-                #expect(fixed.contains(snippet), "\(fixCase) «\(fix.title)» should write \(snippet):\n\(fixed)")
-            }
-            for snippet in outcome.lacks {
-                #expect(!fixed.contains(snippet), "\(fixCase) «\(fix.title)» should remove \(snippet):\n\(fixed)")
-            }
-        }
+        try fixCase.verifyEachFix()
     }
 
     /// Where the right text is unknown, or a fix would break the file, none is offered.
@@ -128,7 +88,7 @@ struct EvaluatorFixTests {
         "tool-ids-conflict/fail-evaluator.evaluator.json",
     ])
     func noFixIsOffered(fixture: String) throws {
-        let (text, fileName) = try Self.load(fixture)
+        let (text, fileName) = try FixCase.load(fixture)
         let code = String(fixture.prefix { $0 != "/" })
         let diagnostics = FileCheck.run(SyntaxTree(text), fileName: fileName).diagnostics.filter { $0.code == code }
         #expect(!diagnostics.isEmpty)

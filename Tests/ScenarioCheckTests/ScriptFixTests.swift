@@ -105,49 +105,9 @@ struct ScriptFixTests {
         ]),
     ]
 
-    static func load(_ fixture: String) throws -> (text: String, fileName: String) {
-        let parts = fixture.split(separator: "/").map(String.init)
-        let file = RuleFixtures.File(code: parts[0], path: RuleFixtures.folder.appendingPathComponent(fixture))
-        let marked = try String(contentsOf: file.path, encoding: .utf8)
-        return (try RuleFixture(name: fixture, marked: marked).text, file.fileName)
-    }
-
     @Test(arguments: cases)
     func eachFixRepairsItsDiagnostic(case scriptCase: Case) throws {
-        let fixCase = scriptCase.fixCase
-        let (text, fileName) = try Self.load(fixCase.fixture)
-        let before = FileCheck.run(SyntaxTree(text), fileName: fileName)
-        let fixes = before.diagnostics.filter { $0.code == fixCase.code }.flatMap(\.fixes)
-        try #require(fixes.count == fixCase.outcomes.count,
-                     "\(fixCase): \(fixes.count) fixes offered: \(fixes.map(\.title))")
-        for (fix, outcome) in zip(fixes, fixCase.outcomes) {
-            let bytes = try Array(text.utf8).applying(fix.edits)
-            let fixed = String(decoding: bytes, as: UTF8.self)
-            let tree = SyntaxTree.parse(bytes)
-            #expect(tree.diagnostics.isEmpty, "\(fixCase) «\(fix.title)» leaves a syntax problem:\n\(fixed)")
-            #expect((try? JSONSerialization.jsonObject(with: Data(bytes))) != nil, "\(fixCase) «\(fix.title)» is not JSON:\n\(fixed)")
-
-            let after = FileCheck.run(tree, fileName: fileName)
-            #expect(after.kind.kind == before.kind.kind, "\(fixCase) «\(fix.title)» changes the file kind")
-            let countBefore = before.diagnostics.count { $0.code == fixCase.code }
-            let countAfter = after.diagnostics.count { $0.code == fixCase.code }
-            // A renumbering fixes every repeat at once.
-            #expect(countAfter == countBefore - 1 || (fix.title.hasPrefix("Renumber") && countAfter == 0),
-                    "\(fixCase) «\(fix.title)» leaves its diagnostic:\n\(fixed)")
-            var remaining = before.diagnostics.map { "\($0.severity.name) \($0.code): \($0.message)" }
-            var new: [String] = []
-            for diagnostic in after.diagnostics where !scriptCase.allowing.contains(diagnostic.code) {
-                let said = "\(diagnostic.severity.name) \(diagnostic.code): \(diagnostic.message)"
-                if let index = remaining.firstIndex(of: said) { remaining.remove(at: index) } else { new.append(said) }
-            }
-            #expect(new.isEmpty, "\(fixCase) «\(fix.title)» brings new diagnostics: \(new)")
-            for snippet in outcome.contains {
-                #expect(fixed.contains(snippet), "\(fixCase) «\(fix.title)» should write \(snippet):\n\(fixed)")
-            }
-            for snippet in outcome.lacks {
-                #expect(!fixed.contains(snippet), "\(fixCase) «\(fix.title)» should remove \(snippet):\n\(fixed)")
-            }
-        }
+        try scriptCase.fixCase.verifyEachFix(allowing: scriptCase.allowing)
     }
 
     /// Where the right text is unknown, none is offered.
@@ -158,7 +118,7 @@ struct ScriptFixTests {
         "contains-malformed/fail-2.script.json",
     ])
     func noFixIsOffered(fixture: String) throws {
-        let (text, fileName) = try Self.load(fixture)
+        let (text, fileName) = try FixCase.load(fixture)
         let code = String(fixture.prefix { $0 != "/" })
         let diagnostics = FileCheck.run(SyntaxTree(text), fileName: fileName).diagnostics.filter { $0.code == code }
         #expect(!diagnostics.isEmpty)
