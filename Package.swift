@@ -2,8 +2,7 @@
 import PackageDescription
 
 // Layers, lowest first; a target depends only on targets above it in this list
-// (see DEVELOPERS.md). Later layers (ScenarioIDE, CekuraAPI, LanguageServerProtocol,
-// LanguageServer) join as their issues land.
+// (see protocol-notes/architecture.md). Later layers (ScenarioIDE, CekuraAPI) join as their issues land.
 let package = Package(
     name: "cekura-lsp",
     platforms: [.macOS(.v13)],
@@ -15,7 +14,9 @@ let package = Package(
         .target(name: "JSONSyntax"),
         .target(name: "ScenarioModel", dependencies: ["JSONSyntax"]),
         .target(name: "ScenarioCheck", dependencies: ["JSONSyntax", "ScenarioModel"]),
-        .executableTarget(name: "cekura-lsp", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck"]),
+        .target(name: "LanguageServerProtocol", dependencies: ["JSONSyntax"]),
+        .target(name: "LanguageServer", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "LanguageServerProtocol"]),
+        .executableTarget(name: "cekura-lsp", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "LanguageServer"]),
         .executableTarget(
             name: "cekura-bench", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures"],
             exclude: ["Peers"]  // the Python schema-validator peer and its schema, run as a child process
@@ -27,6 +28,8 @@ let package = Package(
         .testTarget(name: "ScenarioModelTests", dependencies: ["JSONSyntax", "ScenarioModel"]),
         .testTarget(name: "ScenarioCheckTests", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "LanguageServerProtocolTests", dependencies: ["JSONSyntax", "LanguageServerProtocol"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["JSONSyntax", "LanguageServerProtocol", "LanguageServer"]),
         .testTarget(name: "CekuraLSPTests", dependencies: ["JSONSyntax", "ScenarioCheck", "cekura-lsp"]),
     ]
 )

@@ -13,8 +13,9 @@ public enum FileCheck {
     /// work on whatever the tolerant parser could read. Files of kind `unknown`
     /// get no diagnostics, syntax ones included, so a `tsconfig.json` with
     /// comments is left alone.
-    public static func run(_ tree: SyntaxTree, fileName: String?) -> FileCheckResult {
-        let document = ScenarioDocument(tree: tree, fileName: fileName)
+    /// `decided` overrides the detection of the file's kind.
+    public static func run(_ tree: SyntaxTree, fileName: String?, decided: FileKindDecision? = nil) -> FileCheckResult {
+        let document = ScenarioDocument(tree: tree, fileName: fileName, decided: decided)
         guard document.kind.kind != .unknown else { return FileCheckResult(kind: document.kind, diagnostics: []) }
         let rules: [Diagnostic] = switch document.root {
         case .suite(let suite): SuiteRules.check(suite, document)

@@ -25,6 +25,8 @@ public enum FileKind: String, Sendable, CaseIterable {
 /// CLI and, later, the server's hover).
 public enum FileKindReason: Sendable, Equatable {
     case schema(String)
+    /// A file association the user configured (the server's `files` setting), by its pattern.
+    case association(String)
     case fileName(String)
     case shape
     case none

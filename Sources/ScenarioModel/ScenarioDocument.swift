@@ -15,9 +15,10 @@ public struct ScenarioDocument: Sendable {
         case none
     }
 
-    public init(tree: SyntaxTree, fileName: String?) {
+    /// `decided` overrides detection: a kind the user associated with the file.
+    public init(tree: SyntaxTree, fileName: String?, decided: FileKindDecision? = nil) {
         self.tree = tree
-        kind = FileKind.detect(tree, fileName: fileName)
+        kind = decided ?? FileKind.detect(tree, fileName: fileName)
         guard let node = tree.root, node.kind == .object else {
             root = .none
             return

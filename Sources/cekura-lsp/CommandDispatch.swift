@@ -17,7 +17,7 @@ enum CommandDispatch {
         case .version:
             StandardStreams.writeOutput("\(ToolIdentity.name) \(ToolIdentity.version)\n")
             return .success
-        case .languageServer: return LanguageServerEntry.run()
+        case .languageServer: LanguageServerEntry.run()
         }
     }
 }

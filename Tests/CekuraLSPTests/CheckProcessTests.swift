@@ -61,7 +61,7 @@ import Testing
         }
     }
 
-    @Test func helpVersionAndTheServerPlaceholder() throws {
+    @Test func helpVersionAndTheServerOnStandardIO() throws {
         let folder = try TemporaryDirectory()
         let help = try CommandLineRunner.run(["--help"], in: folder)
         #expect(help.status == 0)
@@ -70,11 +70,23 @@ import Testing
         let version = try CommandLineRunner.run(["--version"], in: folder)
         #expect(version.status == 0)
         #expect(version.standardOutput.hasPrefix("cekura-lsp "))
+        // The server ends with its input: 1 without `shutdown`, 0 after `shutdown` and `exit`.
         for arguments in [[], ["--stdio"]] {
             let server = try CommandLineRunner.run(arguments, in: folder)
-            #expect(server.status == 2)
-            #expect(server.standardError.contains("language server is not available in this build yet"))
+            #expect(server.status == 1)
+            #expect(server.standardOutput.isEmpty)
+            #expect(server.standardError.contains("standard input closed"))
         }
+        let session = [
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#,
+            #"{"jsonrpc":"2.0","method":"initialized","params":{}}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#,
+            #"{"jsonrpc":"2.0","method":"exit"}"#,
+        ].map { "Content-Length: \($0.utf8.count)\r\n\r\n\($0)" }.joined()
+        let served = try CommandLineRunner.run(["--stdio"], standardInput: session, in: folder)
+        #expect(served.status == 0)
+        #expect(served.standardOutput.contains(#""serverInfo":{"name":"cekura-lsp""#))
+        #expect(served.standardOutput.contains(#"{"jsonrpc":"2.0","id":2,"result":null}"#))
     }
 
     @Test func foldersAreWalkedSkippingToolFoldersAndOtherJSON() throws {

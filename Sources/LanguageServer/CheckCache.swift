@@ -1,0 +1,30 @@
+import JSONSyntax
+import ScenarioCheck
+
+/// The latest check of each open document, by version and settings
+/// generation: a pull after a push (or a second pull) of the same version is
+/// answered without checking again. Kept on the state queue.
+struct CheckCache {
+    private var entries: [String: Entry] = [:]
+
+    struct Entry {
+        let version: Int
+        let generation: Int
+        let diagnostics: [JSONValue]
+    }
+
+    func diagnostics(_ uri: String, version: Int, generation: Int) -> [JSONValue]? {
+        guard let entry = entries[uri], entry.version == version, entry.generation == generation else { return nil }
+        return entry.diagnostics
+    }
+
+    mutating func store(_ uri: String, version: Int, generation: Int, diagnostics: [JSONValue]) {
+        // An older version finishing late must not replace a newer one.
+        if let entry = entries[uri], entry.version > version || (entry.version == version && entry.generation > generation) { return }
+        entries[uri] = Entry(version: version, generation: generation, diagnostics: diagnostics)
+    }
+
+    mutating func forget(_ uri: String) {
+        entries[uri] = nil
+    }
+}

@@ -1,0 +1,31 @@
+import JSONSyntax
+import LanguageServerProtocol
+
+/// What the server reads from the client's `initialize` capabilities.
+struct ClientCapabilities: Sendable {
+    var positionEncoding: PositionEncoding = .utf16
+    /// `textDocument.diagnostic`: the client pulls diagnostics, so the server
+    /// does not push them (a client doing both would show each twice).
+    var pullsDiagnostics = false
+    /// `workspace.diagnostics.refreshSupport`: the server may ask for a new pull.
+    var refreshesDiagnostics = false
+    /// `workspace.configuration`: the server may pull its settings.
+    var providesConfiguration = false
+    /// `textDocument.publishDiagnostics.versionSupport`.
+    var acceptsDiagnosticVersion = false
+    /// `textDocument.publishDiagnostics.relatedInformation`.
+    var acceptsRelatedInformation = false
+
+    init() {}
+
+    init(_ capabilities: JSONValue?) {
+        positionEncoding = .negotiated(offered: capabilities?["general"]?["positionEncodings"])
+        let textDocument = capabilities?["textDocument"]
+        pullsDiagnostics = textDocument?["diagnostic"]?.objectValue != nil
+        refreshesDiagnostics = capabilities?["workspace"]?["diagnostics"]?["refreshSupport"]?.boolValue ?? false
+        providesConfiguration = capabilities?["workspace"]?["configuration"]?.boolValue ?? false
+        let publish = textDocument?["publishDiagnostics"]
+        acceptsDiagnosticVersion = publish?["versionSupport"]?.boolValue ?? false
+        acceptsRelatedInformation = publish?["relatedInformation"]?.boolValue ?? false
+    }
+}

@@ -1,0 +1,17 @@
+import JSONSyntax
+
+/// The `capabilities` of the `initialize` result; protocol-notes/lsp.md lists
+/// each with why.
+enum ServerCapabilities {
+    static func json(for client: ClientCapabilities) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("positionEncoding", .string(client.positionEncoding.rawValue)),
+            // Incremental sync (kind 2); saves need no text: the server has it.
+            ("textDocumentSync", ["openClose": true, "change": 2, "save": ["includeText": false]]),
+        ]
+        if client.pullsDiagnostics {
+            members.append(("diagnosticProvider", ["identifier": "cekura", "interFileDependencies": false, "workspaceDiagnostics": false]))
+        }
+        return .object(members)
+    }
+}
