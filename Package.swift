@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers, lowest first; a target depends only on targets above it in this list
-// (see protocol-notes/architecture.md). Later layers (ScenarioIDE, CekuraAPI) join as their issues land.
+// (see protocol-notes/architecture.md). ScenarioIDE joins with its issue; CekuraAPI holds the credentials
+// so far, and grows into the HTTP client.
 let package = Package(
     name: "cekura-lsp",
     platforms: [.macOS(.v13)],
@@ -14,8 +15,9 @@ let package = Package(
         .target(name: "JSONSyntax"),
         .target(name: "ScenarioModel", dependencies: ["JSONSyntax"]),
         .target(name: "ScenarioCheck", dependencies: ["JSONSyntax", "ScenarioModel"]),
+        .target(name: "CekuraAPI"),
         .target(name: "LanguageServerProtocol", dependencies: ["JSONSyntax"]),
-        .target(name: "LanguageServer", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "LanguageServerProtocol"]),
+        .target(name: "LanguageServer", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "CekuraAPI", "LanguageServerProtocol"]),
         .executableTarget(name: "cekura-lsp", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "LanguageServer"]),
         .executableTarget(
             name: "cekura-bench", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures", "LanguageServerProtocol"],
@@ -28,8 +30,9 @@ let package = Package(
         .testTarget(name: "ScenarioModelTests", dependencies: ["JSONSyntax", "ScenarioModel"]),
         .testTarget(name: "ScenarioCheckTests", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "CekuraAPITests", dependencies: ["CekuraAPI"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["JSONSyntax", "LanguageServerProtocol"]),
-        .testTarget(name: "LanguageServerTests", dependencies: ["JSONSyntax", "LanguageServerProtocol", "LanguageServer"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["JSONSyntax", "CekuraAPI", "LanguageServerProtocol", "LanguageServer"]),
         .testTarget(name: "CekuraLSPTests", dependencies: ["JSONSyntax", "ScenarioCheck", "cekura-lsp"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Dispatch
+import CekuraAPI
 import Foundation
 import JSONSyntax
 import LanguageServerProtocol
@@ -22,11 +23,15 @@ public final class LanguageServer: @unchecked Sendable {
     let workers = DispatchQueue(label: "cekura-lsp.workers", attributes: .concurrent)
     private let onExit: @Sendable (Int32) -> Void
     let version: String
+    /// The process environment, where the API key may come from.
+    let environment: [String: String]
 
     // State, touched only on `stateQueue`.
     var lifecycle: Lifecycle = .uninitialized
     var client = ClientCapabilities()
     var settings = ServerSettings()
+    /// The API key the commands will use, resolved again when settings change.
+    var credentials: APICredentials?
     /// Bumped when settings change, so that cached and pulled results made
     /// under older settings are told apart.
     var settingsGeneration = 0
@@ -43,9 +48,10 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// `version` is announced in `serverInfo`; `onExit` ends the process with
     /// the status `exit` calls for.
-    public init(version: String, sink: MessageSink, standardError: @escaping @Sendable (String) -> Void,
-                onExit: @escaping @Sendable (Int32) -> Void) {
+    public init(version: String, sink: MessageSink, environment: [String: String] = ProcessInfo.processInfo.environment,
+                standardError: @escaping @Sendable (String) -> Void, onExit: @escaping @Sendable (Int32) -> Void) {
         self.version = version
+        self.environment = environment
         self.sink = sink
         self.log = ServerLog(sink: sink, standardError: standardError)
         self.onExit = onExit

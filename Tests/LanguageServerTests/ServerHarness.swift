@@ -27,10 +27,12 @@ final class ServerHarness: @unchecked Sendable {
     private let lock = NSLock()
     private var nextID = 1
 
-    init() {
+    /// `environment` stands in for the process's (no API key unless a test gives one).
+    init(environment: [String: String] = ["HOME": "/nonexistent"]) {
         let box = StatusBox()
         let lines = LinesBox()
-        server = LanguageServer(version: "test", sink: sink, standardError: { lines.append($0) }, onExit: { box.set($0) })
+        server = LanguageServer(version: "test", sink: sink, environment: environment, standardError: { lines.append($0) },
+                                onExit: { box.set($0) })
         statusBox = box
         linesBox = lines
     }

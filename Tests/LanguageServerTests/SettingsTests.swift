@@ -1,3 +1,4 @@
+import CekuraAPI
 import JSONSyntax
 @testable import LanguageServer
 import LanguageServerProtocol
@@ -88,6 +89,21 @@ struct SettingsTests {
         #expect(!harness.standardError.contains(secret))
         for message in harness.sink.all { #expect(!message.serialized.contains(secret)) }
         #expect(!harness.messages("$/logTrace").isEmpty, "verbose tracing was on")
+    }
+
+    @Test func apiKeyComesFromTheEnvironmentAndOnlyItsSourceIsLogged() throws {
+        let secret = "ck_env_0123456789"
+        let harness = ServerHarness(environment: ["HOME": "/nonexistent", "CEKURA_API_KEY": secret])
+        try harness.initialize(capabilities: Clients.bare)
+        harness.server.waitUntilIdle()
+        #expect(harness.server.stateQueue.sync { harness.server.credentials?.apiKey } == secret)
+        #expect(harness.standardError.contains("using an API key from CEKURA_API_KEY"))
+        #expect(!harness.standardError.contains(secret))
+        // A key in the settings comes first.
+        harness.notify("workspace/didChangeConfiguration", ["settings": ["cekura": ["apiKey": "ck_setting_key"]]])
+        harness.server.waitUntilIdle()
+        #expect(harness.server.stateQueue.sync { harness.server.credentials?.source } == .setting)
+        #expect(!harness.standardError.contains("ck_setting_key"))
     }
 
     @Test func setTraceTurnsTracingOnAndOff() throws {

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The API key and where it came from, found as the official CLI finds it:
+/// an explicit setting, then `CEKURA_API_KEY`, then `api_key` in
+/// `~/.cekura/config.toml`. The key itself is never part of a description.
+public struct APICredentials: Sendable, Equatable, CustomStringConvertible {
+    public enum Source: Sendable, Equatable {
+        case setting
+        case environment
+        case configFile(path: String)
+    }
+
+    public let apiKey: String
+    public let source: Source
+
+    public var description: String {
+        switch source {
+        case .setting: "an API key from the editor settings"
+        case .environment: "an API key from CEKURA_API_KEY"
+        case .configFile(let path): "an API key from \(path)"
+        }
+    }
+
+    /// The first key found, or nil. `configPath` defaults to `~/.cekura/config.toml`.
+    public static func resolve(setting: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+                               configPath: String? = nil) -> APICredentials? {
+        if let setting, !setting.isEmpty { return APICredentials(apiKey: setting, source: .setting) }
+        if let key = environment["CEKURA_API_KEY"], !key.isEmpty { return APICredentials(apiKey: key, source: .environment) }
+        let path = configPath ?? defaultConfigPath(environment: environment)
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let key = ConfigFile.parse(text)["api_key"], !key.isEmpty else { return nil }
+        return APICredentials(apiKey: key, source: .configFile(path: path))
+    }
+
+    public static func defaultConfigPath(environment: [String: String]) -> String {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.cekura/config.toml"
+    }
+}

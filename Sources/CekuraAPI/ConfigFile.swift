@@ -1,0 +1,71 @@
+/// `~/.cekura/config.toml` as the official CLI writes it: `key = "value"`
+/// lines (bare integers for the id keys), `#` comments and blank lines. That
+/// subset is all the file holds; tables and anything else are skipped.
+public enum ConfigFile {
+    /// The top-level keys and their values, unquoted.
+    public static func parse(_ text: String) -> [String: String] {
+        var values: [String: String] = [:]
+        var inTable = false
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let line = rawLine.trimmingCharacters(in: " \t")
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") {
+                inTable = true  // keys below a table header are not top-level
+                continue
+            }
+            guard !inTable, let equals = line.firstIndex(of: "=") else { continue }
+            let key = String(line[..<equals]).trimmingCharacters(in: " \t")
+            let rest = String(line[line.index(after: equals)...]).trimmingCharacters(in: " \t")
+            guard !key.isEmpty, let value = value(of: rest) else { continue }
+            values[key] = value
+        }
+        return values
+    }
+
+    /// A basic string (`"…"` with `\"`, `\\`, `\n`, `\t`), a literal string
+    /// (`'…'`), or a bare word (a number); a trailing comment is dropped.
+    private static func value(of text: String) -> String? {
+        guard let first = text.first else { return nil }
+        if first == "\"" {
+            var result = ""
+            var escaped = false
+            for character in text.dropFirst() {
+                if escaped {
+                    switch character {
+                    case "n": result.append("\n")
+                    case "t": result.append("\t")
+                    default: result.append(character)
+                    }
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    return result
+                } else {
+                    result.append(character)
+                }
+            }
+            return nil  // unterminated
+        }
+        if first == "'" {
+            let body = text.dropFirst()
+            guard let end = body.firstIndex(of: "'") else { return nil }
+            return String(body[..<end])
+        }
+        let word = text.prefix { $0 != "#" }.trimmingCharacters(in: " \t")
+        return word.isEmpty ? nil : word
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
+}
