@@ -1,3 +1,5 @@
+import Foundation
+
 /// `~/.cekura/config.toml` as the official CLI writes it: `key = "value"`
 /// lines (bare integers for the id keys), `#` comments and blank lines. That
 /// subset is all the file holds; tables and anything else are skipped.
@@ -7,15 +9,15 @@ public enum ConfigFile {
         var values: [String: String] = [:]
         var inTable = false
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let line = rawLine.trimmingCharacters(in: " \t")
+            let line = rawLine.trimmingCharacters(in: .blanks)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") {
                 inTable = true  // keys below a table header are not top-level
                 continue
             }
             guard !inTable, let equals = line.firstIndex(of: "=") else { continue }
-            let key = String(line[..<equals]).trimmingCharacters(in: " \t")
-            let rest = String(line[line.index(after: equals)...]).trimmingCharacters(in: " \t")
+            let key = String(line[..<equals]).trimmingCharacters(in: .blanks)
+            let rest = String(line[line.index(after: equals)...]).trimmingCharacters(in: .blanks)
             guard !key.isEmpty, let value = value(of: rest) else { continue }
             values[key] = value
         }
@@ -52,20 +54,11 @@ public enum ConfigFile {
             guard let end = body.firstIndex(of: "'") else { return nil }
             return String(body[..<end])
         }
-        let word = text.prefix { $0 != "#" }.trimmingCharacters(in: " \t")
+        let word = text.prefix { $0 != "#" }.trimmingCharacters(in: .blanks)
         return word.isEmpty ? nil : word
     }
 }
 
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var scalars = Substring(self)
-        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
-        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
-        return String(scalars)
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: String) -> String { String(self).trimmingCharacters(in: set) }
+extension CharacterSet {
+    fileprivate static let blanks = CharacterSet(charactersIn: " \t")
 }
