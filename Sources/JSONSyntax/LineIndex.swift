@@ -54,6 +54,12 @@ public struct LineIndex: Sendable {
             var index = 0
             let count = buffer.count
             while index < count {
+                // Most text is ASCII without line ends for long stretches: skip
+                // eight such bytes at a time.
+                if index + 8 <= count, Self.isPlainASCII(UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = buffer[index]
                 if byte < 0x80 {
                     if byte == .newline || byte == .carriageReturn {
@@ -83,6 +89,18 @@ public struct LineIndex: Sendable {
         lineEnds = ends
         wideCharacters = wide
         byteCount = bytes.count
+    }
+
+    /// Whether eight bytes are all ASCII and none is `\n` or `\r`.
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        guard word & highs == 0 else { return false }
+        // With no high bit set, a byte of `x` is zero exactly where `word` holds the byte sought.
+        func holds(_ byte: UInt64) -> Bool {
+            let x = word ^ (byte &* ones)
+            return (x &- ones) & ~x & highs != 0
+        }
+        return !holds(0x0A) && !holds(0x0D)
     }
 
     public var lineCount: Int { lineStarts.count }
