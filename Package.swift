@@ -2,8 +2,7 @@
 import PackageDescription
 
 // Layers, lowest first; a target depends only on targets above it in this list
-// (see protocol-notes/architecture.md). ScenarioIDE joins with its issue; CekuraAPI holds the credentials
-// so far, and grows into the HTTP client.
+// (see protocol-notes/architecture.md). CekuraAPI holds the credentials so far, and grows into the HTTP client.
 let package = Package(
     name: "cekura-lsp",
     platforms: [.macOS(.v13)],
@@ -15,9 +14,11 @@ let package = Package(
         .target(name: "JSONSyntax"),
         .target(name: "ScenarioModel", dependencies: ["JSONSyntax"]),
         .target(name: "ScenarioCheck", dependencies: ["JSONSyntax", "ScenarioModel"]),
+        .target(name: "ScenarioIDE", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck"]),
         .target(name: "CekuraAPI"),
         .target(name: "LanguageServerProtocol", dependencies: ["JSONSyntax"]),
-        .target(name: "LanguageServer", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "CekuraAPI", "LanguageServerProtocol"]),
+        .target(name: "LanguageServer", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioIDE", "CekuraAPI",
+                                                       "LanguageServerProtocol"]),
         .executableTarget(name: "cekura-lsp", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "LanguageServer"]),
         .executableTarget(
             name: "cekura-bench", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures", "LanguageServerProtocol"],
@@ -30,6 +31,7 @@ let package = Package(
         .testTarget(name: "ScenarioModelTests", dependencies: ["JSONSyntax", "ScenarioModel"]),
         .testTarget(name: "ScenarioCheckTests", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "ScenarioIDETests", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioIDE"]),
         .testTarget(name: "CekuraAPITests", dependencies: ["CekuraAPI"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["JSONSyntax", "LanguageServerProtocol"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["JSONSyntax", "CekuraAPI", "LanguageServerProtocol", "LanguageServer"]),

@@ -46,7 +46,7 @@ extension String {
     /// "an inline personality", "a `defaults` object": the article follows the
     /// first letter, which is right for every spec name (none starts with a
     /// silent "h" or a "you" sound).
-    var withIndefiniteArticle: String {
+    public var withIndefiniteArticle: String {
         let first = unicodeScalars.first { $0 != "`" }.map { Character($0).lowercased() }
         return (["a", "e", "i", "o", "u"].contains(first) ? "an " : "a ") + self
     }

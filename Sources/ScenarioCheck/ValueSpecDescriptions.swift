@@ -4,7 +4,7 @@ import ScenarioModel
 extension ValueSpec {
     /// Whether a value of this JSON type can satisfy the spec (the first check,
     /// and how `oneOf` picks its alternative).
-    func accepts(_ kind: SyntaxKind) -> Bool {
+    public func accepts(_ kind: SyntaxKind) -> Bool {
         switch self {
         case .string, .constant: kind == .string
         case .integer, .number: kind == .number
@@ -18,7 +18,7 @@ extension ValueSpec {
     }
 
     /// What the spec expects, in words: "a whole number", "an id or an object".
-    var expectation: String {
+    public var expectation: String {
         switch self {
         case .string(let rule): rule.allowed == nil ? "a string" : "one of its allowed strings"
         case .constant(let value): "the string \"\(value)\""
@@ -38,7 +38,7 @@ extension ValueSpec {
 
     /// A value to insert for a missing field: the constant itself, else an
     /// empty value of the right type for the user to fill in.
-    var placeholder: String {
+    public var placeholder: String {
         switch self {
         case .constant(let value): value.jsonQuoted
         case .string(let rule): rule.allowed?.first.map { $0.value.jsonQuoted } ?? "\"\""

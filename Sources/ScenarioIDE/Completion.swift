@@ -1,0 +1,119 @@
+import JSONSyntax
+import ScenarioCheck
+import ScenarioModel
+
+/// Completion of keys and values from the specs the checker validates with:
+/// the fields an object may still take, and the values a field allows.
+public enum Completion {
+    public static func items(in document: ScenarioDocument, at offset: Int) -> [CompletionItem] {
+        guard document.kind.kind != .unknown else { return [] }
+        switch document.tree.location(at: offset) {
+        case .key(let member, _):
+            guard let object = member.parent, let key = member.key else { return [] }
+            // With a value already there only the name is replaced.
+            return propertyItems(for: object, in: document, replacing: key.range, withValue: member.value == nil, skipping: member)
+        case .objectBody(let object):
+            return propertyItems(for: object, in: document, replacing: TextRange.empty(at: offset), withValue: true, skipping: nil,
+                                 comma: needsComma(after: offset, in: document.tree))
+        case .memberValue(let member):
+            guard let spec = SpecLocator.valueSpec(of: member, in: document) else { return [] }
+            return valueItems(spec, replacing: TextRange.empty(at: offset))
+        case .stringContent(let node, _), .value(let node):
+            guard let member = node.parent, member.kind == .member, member.value == node,
+                  let spec = SpecLocator.valueSpec(of: member, in: document) else {
+                return arrayElementItems(node, in: document)
+            }
+            return valueItems(spec, replacing: node.range)
+        case .arrayBody(let array):
+            guard let spec = SpecLocator.valueSpec(of: array, in: document), case .array(let rule) = spec else { return [] }
+            return valueItems(rule.items, replacing: TextRange.empty(at: offset), arrayOf: array, in: document)
+        case .comment, .outside:
+            return []
+        }
+    }
+
+    // MARK: Keys
+
+    private static func propertyItems(for object: SyntaxNode, in document: ScenarioDocument, replacing range: TextRange,
+                                      withValue: Bool, skipping current: SyntaxNode?, comma: Bool = false) -> [CompletionItem] {
+        guard let spec = SpecLocator.objectSpec(of: object, in: document) else { return [] }
+        let present = Set(object.members.filter { $0 != current }.map(\.keyName))
+        return spec.fields.filter { !present.contains($0.name) }.map { field in
+            let name = field.name.jsonQuoted
+            let text = withValue ? "\(name): \(snippet(for: field.value))\(comma ? "," : "")" : name
+            return CompletionItem(label: field.name, kind: .property, detail: field.value.expectation + (field.required ? ", required" : ""),
+                                  documentation: field.doc, range: range, newText: text, isSnippet: withValue)
+        }
+    }
+
+    /// A value to type over, as a snippet: strings select their content, the
+    /// rest their whole placeholder.
+    static func snippet(for spec: ValueSpec) -> String {
+        let placeholder = escapeSnippet(spec.placeholder)
+        switch SpecLocator.resolved(spec, for: .string) ?? spec {
+        case .string, .constant:
+            guard placeholder.hasPrefix("\""), placeholder.count >= 2 else { return "${1:\(placeholder)}" }
+            return "\"${1:\(placeholder.dropFirst().dropLast())}\""
+        default:
+            switch spec {
+            case .object, .script, .freeObject: return "{$1}"
+            case .array: return "[$1]"
+            default: return "${1:\(placeholder)}"
+            }
+        }
+    }
+
+    static func escapeSnippet(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if character == "\\" || character == "$" || character == "}" { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    /// Whether a member typed at `offset` needs a comma: another member follows.
+    private static func needsComma(after offset: Int, in tree: SyntaxTree) -> Bool {
+        let bytes = tree.bytes
+        var index = offset
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        return index < bytes.count && bytes[index] == UInt8(ascii: "\"")
+    }
+
+    // MARK: Values
+
+    private static func valueItems(_ spec: ValueSpec, replacing range: TextRange, arrayOf array: SyntaxNode? = nil,
+                                   in document: ScenarioDocument? = nil) -> [CompletionItem] {
+        switch spec {
+        case .string(let rule):
+            var allowed = rule.allowed ?? []
+            if let array, let document, case .array = SpecLocator.valueSpec(of: array, in: document) {
+                // A list of enum values: each once.
+                let present = Set(array.elements.compactMap(\.stringValue))
+                allowed = allowed.filter { !present.contains($0.value) }
+            }
+            return allowed.map { value in
+                CompletionItem(label: value.value, kind: .value, documentation: value.doc.isEmpty ? nil : value.doc,
+                               range: range, newText: value.value.jsonQuoted)
+            }
+        case .constant(let value):
+            return [CompletionItem(label: value.jsonQuoted, kind: .value, range: range, newText: value.jsonQuoted)]
+        case .boolean:
+            return ["true", "false"].map { CompletionItem(label: $0, kind: .value, range: range, newText: $0) }
+        case .nullable(let inner):
+            return valueItems(inner, replacing: range, arrayOf: array, in: document)
+                + [CompletionItem(label: "null", kind: .value, range: range, newText: "null")]
+        case .oneOf(let alternatives):
+            return alternatives.flatMap { valueItems($0, replacing: range, arrayOf: array, in: document) }
+        default:
+            return []
+        }
+    }
+
+    /// A string element of an array of enum values (`tool_ids`, `tools`).
+    private static func arrayElementItems(_ node: SyntaxNode, in document: ScenarioDocument) -> [CompletionItem] {
+        guard let array = node.parent, array.kind == .array, let spec = SpecLocator.valueSpec(of: array, in: document),
+              case .array(let rule) = spec else { return [] }
+        return valueItems(rule.items, replacing: node.range, arrayOf: array, in: document)
+    }
+}
