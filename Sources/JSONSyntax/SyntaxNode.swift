@@ -126,6 +126,22 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
         return found
     }
 
+    /// For an object, calls `body` with each member's tree index and the UTF-8
+    /// bytes of its name (decoded when the key has escapes); members without a
+    /// name are left out. The spec validator reads every object this way,
+    /// without a handle or a `String` per member.
+    public func forEachMember(_ body: (_ member: Int, _ name: UnsafeBufferPointer<UInt8>) -> Void) {
+        scanMembers { member, key in
+            if let key { return body(member, key) }
+            var name = SyntaxNode(tree: tree, index: member).keyName
+            name.withUTF8 { body(member, $0) }
+        }
+    }
+
+    /// For a member, whether a later member of its object has the same name:
+    /// the API keeps only the last, so this one's value is lost.
+    public var isOverridden: Bool { kind == .member && raw.flags.contains(.overridden) }
+
     /// Calls `body` with each member's tree index and its key's bytes (nil for
     /// a key written with escapes). Rules look fields up on every object of
     /// every script on every keystroke: this walks the raw nodes and builds no
