@@ -161,7 +161,7 @@ struct SpecValidator {
     }
 
     private mutating func validateArray(_ node: SyntaxNode, _ rule: ArrayRule) {
-        let count = node.children.reduce(0) { count, _ in count + 1 }
+        let count = node.elementCount
         if let minimum = rule.minItems, count < minimum {
             report(.tooFewItems, "\(node.fieldLabel) needs at least \(minimum) item\(minimum == 1 ? "" : "s")", node)
         }

@@ -1,3 +1,5 @@
+import JSONSyntax
+
 /// A declarative description of what a JSON value may be. The validator checks
 /// documents against these; completion and hover read the same descriptions,
 /// so the three never disagree about a field.
@@ -131,6 +133,6 @@ public struct ObjectSpec: Sendable {
     /// are ASCII, which no other text equals as a `String` (canonical
     /// equivalence maps nothing else onto their characters), so bytes suffice.
     public func fieldIndex(named name: UnsafeBufferPointer<UInt8>) -> Int? {
-        fieldNameBytes.firstIndex { $0.count == name.count && $0.elementsEqual(name) }
+        fieldNameBytes.firstIndex { field in field.withUnsafeBufferPointer { $0.hasSameBytes(as: name) } }
     }
 }
