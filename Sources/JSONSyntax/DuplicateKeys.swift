@@ -1,7 +1,8 @@
 extension Parser {
     /// Reports property names that occur more than once in `object`. Python's
     /// `json` module keeps the last value silently, so every earlier one is lost
-    /// on upload; both ends are marked, each pointing at the other.
+    /// on upload; both ends are marked, each pointing at the other, and every
+    /// member but the last is flagged `overridden` for the rules.
     mutating func checkDuplicateKeys(_ object: Int) {
         var keys: [Int] = []
         var child = object + 1
@@ -21,6 +22,8 @@ extension Parser {
         }
         for name in order {
             guard let occurrences = groups[name], occurrences.count > 1 else { continue }
+            // A key is its member's first child.
+            for key in occurrences.dropLast() { nodes[key - 1].flags.insert(.overridden) }
             let ranges = occurrences.map { TextRange(Int(nodes[$0].start), Int(nodes[$0].end)) }
             for (position, range) in ranges.enumerated() {
                 let isLast = position == ranges.count - 1

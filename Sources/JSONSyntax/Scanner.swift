@@ -16,6 +16,9 @@ struct StringFlags: OptionSet, Hashable, Sendable {
     static let hasInvalidUTF8 = StringFlags(rawValue: 1 << 4)
     /// A bare word or number used as a property name.
     static let unquoted = StringFlags(rawValue: 1 << 5)
+    /// On a member node rather than a string: a later member of the same
+    /// object has the same name, so the API never sees this one.
+    static let overridden = StringFlags(rawValue: 1 << 6)
 
     /// Strings whose content is not simply the bytes between the quotes.
     static let needsDecoding: StringFlags = [.hasEscapes, .hasInvalidUTF8]

@@ -99,7 +99,7 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
         var found: Int?
         name.withUTF8 { expected in
             scanMembers { member, key in
-                let matches = key.map { $0.count == expected.count && (expected.isEmpty || memoryEqual($0.baseAddress!, expected.baseAddress!, expected.count)) }
+                let matches = key.map { $0.hasSameBytes(as: expected) }
                     ?? SyntaxNode(tree: tree, index: member).hasKey(String(decoding: expected, as: UTF8.self))
                 if matches { found = member }
             }
@@ -107,24 +107,21 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
         return found.map { SyntaxNode(tree: tree, index: $0) }
     }
 
-    /// For an object, the tree index (`SyntaxTree.node(at:)`) of the member
-    /// named by each of `names` (the last of duplicates), or -1: one pass for
-    /// a view that reads several fields.
-    public func memberIndices(named names: [String]) -> [Int] {
-        var found = Array(repeating: -1, count: names.count)
+    /// For an object, calls `body` with each member's tree index and the UTF-8
+    /// bytes of its name (decoded when the key has escapes); members without a
+    /// name are left out. The spec validator reads every object this way,
+    /// without a handle or a `String` per member.
+    public func forEachMember(_ body: (_ member: Int, _ name: UnsafeBufferPointer<UInt8>) -> Void) {
         scanMembers { member, key in
-            for (slot, name) in names.enumerated() {
-                var name = name
-                let matches = key.map { key in name.withUTF8 { key.elementsEqual($0) } }
-                    ?? SyntaxNode(tree: tree, index: member).hasKey(name)
-                if matches {
-                    found[slot] = member
-                    return
-                }
-            }
+            if let key { return body(member, key) }
+            var name = SyntaxNode(tree: tree, index: member).keyName
+            name.withUTF8 { body(member, $0) }
         }
-        return found
     }
+
+    /// For a member, whether a later member of its object has the same name:
+    /// the API keeps only the last, so this one's value is lost.
+    public var isOverridden: Bool { kind == .member && raw.flags.contains(.overridden) }
 
     /// Calls `body` with each member's tree index and its key's bytes (nil for
     /// a key written with escapes). Rules look fields up on every object of
@@ -180,6 +177,12 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
         return Array(children)
     }
 
+    /// For an array, how many elements it has, counted without building `elements`.
+    public var elementCount: Int {
+        guard kind == .array else { return 0 }
+        return children.reduce(0) { count, _ in count + 1 }
+    }
+
     public subscript(index position: Int) -> SyntaxNode? {
         guard kind == .array, position >= 0 else { return nil }
         var current = 0
@@ -215,16 +218,23 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
 
     /// For a string, calls `body` with the UTF-8 bytes of its decoded value:
     /// the source bytes themselves when there is no escape (nearly always), so
-    /// rules that only look at a value need not build a `String`.
+    /// rules that only look at a value need not build a `String`. Inlinable so
+    /// that each caller gets it specialized.
+    @inlinable
     public func withStringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         guard kind == .string else { return nil }
-        let flags = raw.flags
-        guard flags.isDisjoint(with: .needsDecoding) else {
+        guard let content = unescapedContentRange else {
             var value = decoded.value
             return value.withUTF8(body)
         }
-        let content = raw.contentRange
         return tree.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[content.start..<content.end])) }
+    }
+
+    /// For a string without escapes or invalid bytes, the source bytes of its
+    /// content, which are its value; nil otherwise.
+    public var unescapedContentRange: TextRange? {
+        guard kind == .string, raw.flags.isDisjoint(with: .needsDecoding) else { return nil }
+        return raw.contentRange
     }
 
     /// For a string, whether its value is `text`, compared as bytes.
@@ -302,9 +312,14 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
     public var doubleValue: Double? { kind == .number ? Double(text) : nil }
 }
 
-/// Byte comparison without Foundation.
-@inline(__always)
-private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    for offset in 0..<count where a[offset] != b[offset] { return false }
-    return true
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether both hold the same bytes: a plain loop, inlined, where the
+    /// generic `elementsEqual` is not specialized across modules. Names and
+    /// keys are short, and compared on every object of every file.
+    @inlinable
+    public func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count == other.count else { return false }
+        for offset in 0..<count where self[offset] != other[offset] { return false }
+        return true
+    }
 }

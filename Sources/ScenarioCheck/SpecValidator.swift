@@ -55,24 +55,32 @@ struct SpecValidator {
     }
 
     mutating func validateObject(_ node: SyntaxNode, _ spec: ObjectSpec) {
-        let members = node.members
-        let names = members.map(\.keyName)
-        // Objects have a handful of members: a scan beats hashing every name.
-        func isLastOccurrence(_ index: Int) -> Bool { !names[(index + 1)...].contains(names[index]) }
-        for (index, member) in members.enumerated() {
-            guard let key = member.key, key.kind == .string, isLastOccurrence(index) else { continue }
-            if let field = spec.field(names[index]) {
-                if let value = member.value { validate(value, against: field.value) }
+        // The fields some member names, as bits of their positions in the spec.
+        var named: UInt64 = 0
+        node.forEachMember { index, name in
+            let field = spec.fieldIndex(named: name)
+            if let field { named |= 1 << UInt64(field) }
+            let member = node.tree.node(at: index)
+            guard !member.isOverridden, !(name.isEmpty && followedByNamelessMember(member)) else { return }
+            if let field {
+                if let value = member.value { validate(value, against: spec.fields[field].value) }
             } else {
                 reportUnknown(member, in: spec)
             }
         }
-        for field in spec.fields where field.required && !names.contains(field.name) {
+        for (position, field) in spec.fields.enumerated() where field.required && named & (1 << UInt64(position)) == 0 {
             diagnostics.append(Diagnostic(.requiredProperty, .error,
                 "this \(spec.name) needs `\(field.name)`", node.anchorRange,
                 fixes: [Fix(title: "Add `\(field.name)`",
                             edits: [MemberEdits.insert(key: field.name, value: field.value.placeholder, into: node)])]))
         }
+    }
+
+    /// A member named "" counts as overridden by a later member whose name is
+    /// missing, which `keyName` also reads as "".
+    private func followedByNamelessMember(_ member: SyntaxNode) -> Bool {
+        guard let object = member.parent else { return false }
+        return object.children.contains { $0.index > member.index && $0.kind == .member && $0.key?.kind != .string }
     }
 
     private mutating func reportUnknown(_ member: SyntaxNode, in spec: ObjectSpec) {
@@ -153,16 +161,17 @@ struct SpecValidator {
     }
 
     private mutating func validateArray(_ node: SyntaxNode, _ rule: ArrayRule) {
-        let elements = node.elements
-        if let minimum = rule.minItems, elements.count < minimum {
+        let count = node.elementCount
+        if let minimum = rule.minItems, count < minimum {
             report(.tooFewItems, "\(node.fieldLabel) needs at least \(minimum) item\(minimum == 1 ? "" : "s")", node)
         }
-        if let maximum = rule.maxItems, elements.count > maximum {
-            let extra = TextRange(elements[maximum].range.start, elements[elements.count - 1].range.end)
+        if let maximum = rule.maxItems, count > maximum {
+            let elements = node.elements
+            let extra = TextRange(elements[maximum].range.start, elements[count - 1].range.end)
             diagnostics.append(Diagnostic(.tooManyItems, .error,
-                "\(node.fieldLabel) has \(elements.count) items; at most \(maximum) are allowed", extra))
+                "\(node.fieldLabel) has \(count) items; at most \(maximum) are allowed", extra))
         }
-        for element in elements where element.kind != .error { validate(element, against: rule.items) }
+        for element in node.children where element.kind != .error { validate(element, against: rule.items) }
     }
 
     private mutating func checkRange(_ node: SyntaxNode, _ value: Double, _ minimum: Double?, _ maximum: Double?) {

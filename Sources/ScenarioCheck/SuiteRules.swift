@@ -156,6 +156,7 @@ enum SuiteRules {
     /// names in Chinese are different keys, not both "". A key with no letter
     /// or digit at all is compared as written.
     static func caseKeySlug(_ key: String) -> String {
+        if key.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKeySlug(key) }
         var slug = ""
         for character in key.lowercased() {
             if character.isLetter || character.isNumber || character == "_" {
@@ -165,6 +166,27 @@ enum SuiteRules {
             }
         }
         while slug.hasSuffix("_") { slug.removeLast() }
+        return slug.isEmpty ? key : slug
+    }
+
+    /// `caseKeySlug` of an ASCII key (nearly every one), byte by byte: the
+    /// letters and digits are a-z and 0-9 once lower-cased.
+    private static func asciiKeySlug(_ key: String) -> String {
+        let slug = String(unsafeUninitializedCapacity: key.utf8.count) { slug in
+            var count = 0
+            for byte in key.utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower == 0x5F {
+                    slug[count] = lower
+                    count += 1
+                } else if count > 0, slug[count - 1] != 0x5F {
+                    slug[count] = 0x5F
+                    count += 1
+                }
+            }
+            while count > 0, slug[count - 1] == 0x5F { count -= 1 }
+            return count
+        }
         return slug.isEmpty ? key : slug
     }
 

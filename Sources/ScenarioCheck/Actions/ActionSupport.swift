@@ -59,7 +59,7 @@ struct StringLocation {
                 let written = buffer[brace..<end + 2]
                 if written.contains(UInt8(ascii: "\\")) { return false }
                 index = end + 2
-                if clean.contains(where: { $0.elementsEqual(written) }) { continue }
+                if clean.contains(where: { UnsafeBufferPointer(rebasing: $0).hasSameBytes(as: UnsafeBufferPointer(rebasing: written)) }) { continue }
                 guard let placeholder = ActionParser.placeholders(inUTF8: UnsafeBufferPointer(rebasing: written)).first else { continue }
                 let before = diagnostics.count
                 if rules == nil { rules = PlaceholderRules(location: StringLocation(sourceFrom: content.start), profile: profile()) }

@@ -40,7 +40,7 @@ enum ConditionIDRules {
     /// first is 0 (else other rules speak first). Reported once, on the first
     /// id out of step.
     private static func checkSequence(_ parts: ScriptParts, _ renumbering: () -> Fix?) -> [Diagnostic] {
-        guard let array = parts.script.conditionsArray, array.elements.count == parts.conditions.count else { return [] }
+        guard let array = parts.script.conditionsArray, array.elementCount == parts.conditions.count else { return [] }
         let ids = parts.conditions.map(\.id)
         guard ids.allSatisfy({ ($0 ?? -1) >= 0 }), Set(ids).count == ids.count, ids.first == 0,
               let outOfStep = parts.conditions.first(where: { $0.id != $0.index }),
@@ -55,7 +55,7 @@ enum ConditionIDRules {
     /// `ConditionalActionsView.target` finds it). Only when every condition is
     /// an object with an `id`.
     static func renumbering(_ parts: ScriptParts) -> Fix? {
-        guard let array = parts.script.conditionsArray, array.elements.count == parts.conditions.count,
+        guard let array = parts.script.conditionsArray, array.elementCount == parts.conditions.count,
               parts.conditions.allSatisfy({ $0.has("id") }) else { return nil }
         var edits: [TextEdit] = []
         for condition in parts.conditions {

@@ -5,8 +5,6 @@ import ScenarioModel
 /// fields, C7 the id's type, C9 empty actions, C10 the type's value, C16
 /// empty conditions.
 enum ConditionRules {
-    static let requiredFields = ["id", "condition", "action", "type", "fixed_message"]
-
     static func check(_ parts: ScriptParts) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for condition in parts.conditions {
@@ -30,7 +28,7 @@ enum ConditionRules {
 
     /// C6: every condition needs all five fields; none has a default.
     private static func checkMissingFields(_ condition: ConditionView, _ parts: ScriptParts) -> [Diagnostic] {
-        let missing = requiredFields.filter { !condition.has($0) }
+        let missing = condition.missingFields
         guard !missing.isEmpty else { return [] }
         let members = missing.map { (key: $0, value: insertedValue(for: $0, in: condition, parts)) }
         let list = missing.map { "`\($0)`" }.joined(separator: missing.count == 2 ? " and " : ", ")
@@ -92,9 +90,10 @@ enum ConditionRules {
 
     /// C10: `standard` or `action_followup`; the stale `say` and `do` explained.
     private static func checkType(_ condition: ConditionView) -> [Diagnostic] {
-        guard let type = condition.typeNode, let value = type.stringValue else { return [] }
+        // Compared as bytes first: nearly every type is allowed.
+        guard let type = condition.typeNode, !ScriptSpecs.conditionTypes.contains(where: { type.stringEquals($0.value) }),
+              let value = type.stringValue else { return [] }
         let allowed = ScriptSpecs.conditionTypes.map(\.value)
-        guard !allowed.contains(value) else { return [] }
         let implied = condition.reference != nil && !condition.isFirst ? "action_followup" : "standard"
         if ScriptSpecs.staleConditionTypes.contains(value) {
             return [Diagnostic(.enumMismatch, .error,

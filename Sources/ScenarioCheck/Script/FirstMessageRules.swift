@@ -12,7 +12,7 @@ enum FirstMessageRules {
             diagnostics += checkOpening(first, parts)
         }
         for condition in parts.conditions where !condition.isFirst {
-            guard let value = condition.conditionNode, value.stringValue == ScriptSpecs.firstMessage else { continue }
+            guard let value = condition.conditionNode, value.stringEquals(ScriptSpecs.firstMessage) else { continue }
             diagnostics.append(Diagnostic(.firstMessageMisplaced, .warning,
                 "\"FIRST_MESSAGE\" belongs to the first condition only (the caller's opening turn); here it is \(ScriptParts.name(condition)), at position \(condition.index + 1)",
                 value.range))

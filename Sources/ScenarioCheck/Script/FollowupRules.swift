@@ -39,7 +39,7 @@ enum FollowupRules {
                         "no condition has id \(reference)\(known); a followup's `condition` is the id of the condition after which it fires",
                         value.range))
                 }
-            } else if condition.type == "standard", value.kind == .number, let type = condition.typeNode {
+            } else if value.kind == .number, let type = condition.typeNode, type.stringEquals("standard") {
                 diagnostics.append(Diagnostic(.standardConditionIsID, .error,
                     "`condition` is the id \(value.text), which only an `action_followup` takes; a standard condition describes what the main agent does",
                     value.range, fixes: [Fix(title: "Set `type` to \"action_followup\"",

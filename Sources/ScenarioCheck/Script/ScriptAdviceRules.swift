@@ -9,9 +9,9 @@ enum ScriptAdviceRules {
     static func check(_ parts: ScriptParts) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let conditionsKey = parts.script.member("conditions")?.key
-        if let array = parts.script.conditionsArray, array.elements.count > maximumConditions, let key = conditionsKey {
+        if let array = parts.script.conditionsArray, array.elementCount > maximumConditions, let key = conditionsKey {
             diagnostics.append(Diagnostic(.scriptTooLong, .hint,
-                "this script has \(array.elements.count) conditions; scripts over \(maximumConditions) get hard to follow and to maintain — split branches into separate evaluators",
+                "this script has \(array.elementCount) conditions; scripts over \(maximumConditions) get hard to follow and to maintain — split branches into separate evaluators",
                 key.range))
         }
         if !parts.conditions.isEmpty, let key = conditionsKey, !parts.hasTag("endcall"), !hasEndCallTool(parts.occurrence) {
@@ -66,8 +66,9 @@ enum ScriptAdviceRules {
         guard let start = text.firstIndex(where: { !isBlank($0) }) else { return nil }
         let end = text[start...].firstIndex(where: isBlank) ?? text.endIndex
         let isSingleWord = text[end...].allSatisfy(isBlank)
-        let firstWord = String(decoding: text[start..<end], as: UTF8.self)
-        let first = firstWord.lowercased().trimming(",.:;!?")
+        let word = UnsafeBufferPointer(rebasing: text[start..<end])
+        let first = listForm(word)
+        var firstWord: String { String(decoding: word, as: UTF8.self) }
         if firstPersonWords.contains(first) {
             return "a condition describes what the main agent does, not what the caller does; \"\(firstWord) …\" reads as the caller's own turn. Write it like \"The agent asks for your email\""
         }
@@ -78,6 +79,30 @@ enum ScriptAdviceRules {
             return "\"\(firstWord)\" is a bare keyword; describe what the main agent does, like \"The agent asks for your email\", or match the word with contains \"\(firstWord.lowercased())\""
         }
         return nil
+    }
+}
+
+extension ScriptAdviceRules {
+    private static let punctuation = ",.:;!?"
+
+    /// A word as the word lists hold it: lower case, without the punctuation
+    /// around it. An ASCII word (nearly every one) is read byte by byte, to
+    /// the same result, without building a `String` per step.
+    fileprivate static func listForm(_ word: UnsafeBufferPointer<UInt8>) -> String {
+        guard word.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: word, as: UTF8.self).lowercased().trimming(punctuation)
+        }
+        func isPunctuation(_ byte: UInt8) -> Bool { punctuation.utf8.contains(byte) }
+        var start = 0, end = word.count
+        while end > start, isPunctuation(word[end - 1]) { end -= 1 }
+        while start < end, isPunctuation(word[start]) { start += 1 }
+        return String(unsafeUninitializedCapacity: end - start) { lowered in
+            for offset in start..<end {
+                let byte = word[offset]
+                lowered[offset - start] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return end - start
+        }
     }
 }
 

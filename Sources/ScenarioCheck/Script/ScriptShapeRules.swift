@@ -45,7 +45,7 @@ enum ScriptShapeRules {
                     edits: [MemberEdits.insert(key: "conditions", value: "[" + firstCondition + "]", into: node)])])]
         }
         switch conditions.kind {
-        case .array where conditions.elements.isEmpty:
+        case .array where conditions.elementCount == 0:
             return [Diagnostic(.conditionsMissing, .error,
                 "`conditions` is empty; a script needs at least the opening condition, {\"id\": 0, \"condition\": \"FIRST_MESSAGE\", …}",
                 conditions.range, fixes: [Fix(title: "Add the opening condition",

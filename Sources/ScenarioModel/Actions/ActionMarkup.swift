@@ -1,8 +1,9 @@
 /// An action string read as the tag language (scenario-format.md §6.1): text,
 /// tags, closing tags, emotion markers and placeholders, each with its range
 /// in the decoded string (UTF-8 byte offsets). A `DecodedString` maps those
-/// ranges to the file, through every escape.
-public struct ActionMarkup: Sendable {
+/// ranges to the file, through every escape. A class: the rules pass one
+/// parsed action around, and a reference is cheaper to copy than its arrays.
+public final class ActionMarkup: Sendable {
     public let text: String
     /// `text` as UTF-8, the bytes every range indexes.
     public let utf8: [UInt8]
@@ -14,6 +15,17 @@ public struct ActionMarkup: Sendable {
     public let strayClosings: [Int]
     /// For each element, the indices of the block tags it sits in, outermost first.
     public let enclosing: [[Int]]
+
+    init(text: String, utf8: [UInt8], elements: [ActionElement], closings: [Int: Int], unclosed: [Int], strayClosings: [Int],
+         enclosing: [[Int]]) {
+        self.text = text
+        self.utf8 = utf8
+        self.elements = elements
+        self.closings = closings
+        self.unclosed = unclosed
+        self.strayClosings = strayClosings
+        self.enclosing = enclosing
+    }
 
     public var tags: [ActionTag] {
         elements.compactMap { if case .tag(let tag) = $0 { tag } else { nil } }

@@ -1,3 +1,5 @@
+import JSONSyntax
+
 /// A declarative description of what a JSON value may be. The validator checks
 /// documents against these; completion and hover read the same descriptions,
 /// so the three never disagree about a field.
@@ -112,13 +114,25 @@ public struct ObjectSpec: Sendable {
     /// (`scenario_type` in a suite case is `type`).
     public let renamedFields: [String: String]
 
+    /// Each field's name as UTF-8, for lookups by a key's bytes.
+    private let fieldNameBytes: [[UInt8]]
+
     public init(_ name: String, fields: [FieldSpec], unknownProperties: UnknownPropertyPolicy,
                 renamedFields: [String: String] = [:]) {
         self.name = name
         self.fields = fields
         self.unknownProperties = unknownProperties
         self.renamedFields = renamedFields
+        fieldNameBytes = fields.map { Array($0.name.utf8) }
+        precondition(fields.count <= 64, "the spec validator keeps the fields an object names in 64 bits")
     }
 
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
+
+    /// The position in `fields` of the field with this UTF-8 name. Field names
+    /// are ASCII, which no other text equals as a `String` (canonical
+    /// equivalence maps nothing else onto their characters), so bytes suffice.
+    public func fieldIndex(named name: UnsafeBufferPointer<UInt8>) -> Int? {
+        fieldNameBytes.firstIndex { field in field.withUnsafeBufferPointer { $0.hasSameBytes(as: name) } }
+    }
 }

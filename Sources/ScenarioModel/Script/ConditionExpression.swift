@@ -18,10 +18,19 @@ public enum ConditionExpression: Sendable, Equatable {
     case malformedContains(ContainsProblem)
 
     public static func parse(_ text: String) -> ConditionExpression {
-        if text == ScriptSpecs.firstMessage { return .firstMessage }
-        var reader = ContainsReader(bytes: Array(text.utf8))
+        var text = text
+        return text.withUTF8(parse(utf8:))
+    }
+
+    /// The same from the text's UTF-8 bytes (a condition string's source, when
+    /// it has no escapes), so that natural language is told apart unread.
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> ConditionExpression {
+        if firstMessageUTF8.withUnsafeBufferPointer({ bytes.hasSameBytes(as: $0) }) { return .firstMessage }
+        var reader = ContainsReader(bytes: bytes)
         return reader.read()
     }
+
+    private static let firstMessageUTF8 = Array(ScriptSpecs.firstMessage.utf8)
 }
 
 /// `contains "x" OR contains "y"`: the terms and the operators between them.
@@ -64,10 +73,10 @@ public struct ContainsProblem: Sendable, Equatable {
 }
 
 private struct ContainsReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private static let keyword = Array("contains".utf8)
     private static let quote = UInt8(ascii: "\"")

@@ -29,9 +29,11 @@ public struct ConditionalActionsView: ObjectView {
 
     public var conditions: [ConditionView] {
         guard let array = value("conditions"), array.kind == .array else { return [] }
-        return array.elements.enumerated().compactMap { index, element in
-            element.kind == .object ? ConditionView(node: element, index: index) : nil
+        var conditions: [ConditionView] = []
+        for (index, element) in array.children.enumerated() where element.kind == .object {
+            conditions.append(ConditionView(node: element, index: index))
         }
+        return conditions
     }
 
     public var functions: [FunctionView] {
@@ -45,25 +47,38 @@ public struct ConditionView: ObjectView {
     /// The position in `conditions`.
     public let index: Int
     /// Where the five condition fields are in the tree (their members' indices,
-    /// -1 for none), found in one pass over the members: every script rule
-    /// reads them, for every condition. Indices, not handles, keep copies cheap.
-    private let fields: [Int]
+    /// -1 for none, in the order of `fieldNames`), found in one pass over the
+    /// members: every script rule reads them, for every condition. Indices in
+    /// fixed-size storage keep a view cheap to make and to copy.
+    private let fields: SIMD8<Int32>
 
-    public var idNode: SyntaxNode? { field(0) }
-    public var conditionNode: SyntaxNode? { field(1) }
-    public var actionNode: SyntaxNode? { field(2) }
-    public var typeNode: SyntaxNode? { field(3) }
-    public var fixedMessageNode: SyntaxNode? { field(4) }
+    /// The fields every condition needs; none has a default.
+    public static let fieldNames = ["id", "condition", "action", "type", "fixed_message"]
+    private static let fieldNameBytes = fieldNames.map { Array($0.utf8) }
 
-    private func field(_ slot: Int) -> SyntaxNode? { fields[slot] < 0 ? nil : node.tree.node(at: fields[slot]).value }
+    public var idNode: SyntaxNode? { value(of: 0) }
+    public var conditionNode: SyntaxNode? { value(of: 1) }
+    public var actionNode: SyntaxNode? { value(of: 2) }
+    public var typeNode: SyntaxNode? { value(of: 3) }
+    public var fixedMessageNode: SyntaxNode? { value(of: 4) }
+
+    /// The names of `fieldNames` the condition does not write.
+    public var missingFields: [String] { Self.fieldNames.indices.filter { fields[$0] < 0 }.map { Self.fieldNames[$0] } }
+
+    private func value(of field: Int) -> SyntaxNode? { fields[field] < 0 ? nil : node.tree.node(at: Int(fields[field])).value }
 
     public init(node: SyntaxNode, index: Int) {
         self.node = node
         self.index = index
-        fields = node.memberIndices(named: Self.fieldNames)
+        // The last of duplicates, as the API keeps.
+        var fields = SIMD8<Int32>(repeating: -1)
+        node.forEachMember { member, name in
+            if let field = Self.fieldNameBytes.firstIndex(where: { field in field.withUnsafeBufferPointer { $0.hasSameBytes(as: name) } }) {
+                fields[field] = Int32(member)
+            }
+        }
+        self.fields = fields
     }
-
-    private static let fieldNames = ["id", "condition", "action", "type", "fixed_message"]
 }
 
 public struct FunctionView: ObjectView {

@@ -35,7 +35,7 @@ extension ConditionView {
     public var reference: Int? { conditionNode?.intValue }
 
     /// `condition` read as a trigger, when it is a string.
-    public var expression: ConditionExpression? { conditionNode?.stringValue.map(ConditionExpression.parse) }
+    public var expression: ConditionExpression? { conditionNode?.withStringBytes(ConditionExpression.parse(utf8:)) }
 }
 
 extension FunctionView {
