@@ -13,8 +13,11 @@ public enum FileCheck {
     /// work on whatever the tolerant parser could read. Files of kind `unknown`
     /// get no diagnostics, syntax ones included, so a `tsconfig.json` with
     /// comments is left alone.
-    /// `decided` overrides the detection of the file's kind.
-    public static func run(_ tree: SyntaxTree, fileName: String?, decided: FileKindDecision? = nil) -> FileCheckResult {
+    /// `decided` overrides the detection of the file's kind. Without
+    /// `actionLanguage` the action tag language is left out (the bench measures
+    /// what it adds to the rest).
+    public static func run(_ tree: SyntaxTree, fileName: String?, decided: FileKindDecision? = nil,
+                           actionLanguage: Bool = true) -> FileCheckResult {
         let document = ScenarioDocument(tree: tree, fileName: fileName, decided: decided)
         guard document.kind.kind != .unknown else { return FileCheckResult(kind: document.kind, diagnostics: []) }
         let rules: [Diagnostic] = switch document.root {
@@ -26,7 +29,7 @@ public enum FileCheck {
         // Scripts follow the same rules wherever they stand; one written as a
         // JSON string is checked in its own text and mapped back.
         let scripts = document.scripts.flatMap { occurrence in
-            let found = ScriptRules.check(occurrence)
+            let found = ScriptRules.check(occurrence, actionLanguage: actionLanguage)
             return occurrence.embedding.map { embedding in found.map(embedding.outer) } ?? found
         }
         let ordered = (tree.diagnostics + rules + scripts).enumerated()

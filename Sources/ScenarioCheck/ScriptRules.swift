@@ -5,8 +5,11 @@ import ScenarioModel
 /// Ranges are in the script's own tree; `FileCheck` maps those of a script
 /// written as a JSON string back into the file.
 enum ScriptRules {
-    static func check(_ occurrence: ScriptOccurrence) -> [Diagnostic] {
-        let parts = ScriptParts(occurrence)
+    /// Without `actionLanguage`, actions are not parsed as the tag language and
+    /// the tag rules do not run: the bench's baseline for what the layer adds.
+    static func check(_ occurrence: ScriptOccurrence, actionLanguage: Bool = true) -> [Diagnostic] {
+        let parts = ScriptParts(occurrence, parsingActions: actionLanguage)
+        let actions = actionLanguage ? ActionRules.check(parts) : []
         return ScriptShapeRules.check(parts)
             + FirstMessageRules.check(parts)
             + ConditionRules.check(parts)
@@ -16,6 +19,6 @@ enum ScriptRules {
             + ScriptAdviceRules.check(parts)
             + FunctionRules.check(parts)
             + ResponseMappingRules.check(parts)
-            + ActionRules.check(parts)
+            + actions
     }
 }

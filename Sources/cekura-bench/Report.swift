@@ -37,9 +37,13 @@ struct BenchReport {
     /// The suite made of scripts, for the tag layer's share of the full check.
     struct ScriptSuite {
         let bytes: Int
-        let fullCheck, tagLayer: Measurement
-        /// What the tag layer adds to the rest of the full check.
-        var share: Double { tagLayer.milliseconds / max(0.001, fullCheck.milliseconds - tagLayer.milliseconds) }
+        let fullCheck, withoutTagLayer, tagLayer: Measurement
+        /// What the tag layer adds to the full check: the full check against
+        /// the same check with the tag language left out.
+        var share: Double { (fullCheck.milliseconds - withoutTagLayer.milliseconds) / max(0.001, withoutTagLayer.milliseconds) }
+        /// The older, rougher estimate: the layer run alone (which also builds
+        /// the script views the other rules share) against the rest.
+        var aloneShare: Double { tagLayer.milliseconds / max(0.001, fullCheck.milliseconds - tagLayer.milliseconds) }
         var goalMet: Bool { share <= 0.30 }
     }
 
@@ -59,7 +63,9 @@ struct BenchReport {
             Row(name: fullCheck.name, milliseconds: fullCheck.milliseconds, note: "< jsonschema_rs parse+validate"),
             Row(name: scripts.fullCheck.name, milliseconds: scripts.fullCheck.milliseconds,
                 note: "suite of scripts, \(scripts.bytes) bytes"),
-            Row(name: scripts.tagLayer.name, milliseconds: scripts.tagLayer.milliseconds, note: "adds <= 30% to the rest"),
+            Row(name: scripts.withoutTagLayer.name, milliseconds: scripts.withoutTagLayer.milliseconds,
+                note: "the tag language may add <= 30% to this"),
+            Row(name: scripts.tagLayer.name, milliseconds: scripts.tagLayer.milliseconds, note: "with the script views it builds"),
         ]
         var previousReason: String?
         for peer in peers {
@@ -101,8 +107,8 @@ struct BenchReport {
         print("")
         print(String(format: "parse throughput vs Foundation JSONSerialization: %.2fx (goal >= 2x) — %@",
                      parseVsFoundation, parseGoalMet ? "goal met" : "GOAL MISSED"))
-        print(String(format: "tag language adds %.0f%% to the rest of the full check of the script suite (goal <= 30%%) — %@",
-                     scripts.share * 100, scripts.goalMet ? "goal met" : "GOAL MISSED"))
+        print(String(format: "tag language adds %.0f%% to the full check of the script suite (goal <= 30%%) — %@; run alone it takes %.0f%% of the rest",
+                     scripts.share * 100, scripts.goalMet ? "goal met" : "GOAL MISSED", scripts.aloneShare * 100))
         printServers()
         for comparison in comparisons {
             let label = "full check vs \(comparison.peer) parse+validate"
@@ -150,6 +156,7 @@ struct BenchReport {
             "parse_vs_foundation": parseVsFoundation,
         ]
         report["tag_layer_share"] = scripts.share
+        report["tag_layer_alone_share"] = scripts.aloneShare
         var goals: [String: Any] = ["parse_under_5ms_per_mb_and_2x_foundation": parseGoalMet,
                                     "tag_layer_adds_at_most_30_percent": scripts.goalMet]
         for comparison in comparisons {

@@ -76,6 +76,9 @@ precondition(FileCheck.run(scriptDocument.tree, fileName: "cekura.tests.json").d
 let scriptFullCheck = Measurement.measure("scripts: full check", runs: options.runs) {
     blackHole(FileCheck.run(SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json"))
 }
+let withoutTagLayer = Measurement.measure("scripts: full check, no tag language", runs: options.runs) {
+    blackHole(FileCheck.run(SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json", actionLanguage: false))
+}
 let tagLayer = Measurement.measure("scripts: tag language alone", runs: options.runs) {
     blackHole(ActionLanguageLayer.check(scriptDocument))
 }
@@ -106,7 +109,7 @@ let report = BenchReport(
     input: .init(bytes: spec.count, scenarios: 200, nodes: sanity.nodeCount,
                  checkedAs: checked.kind.kind.displayName, diagnostics: checked.diagnostics.count),
     runs: options.runs, parse: parse, foundation: foundation, lineIndex: lineIndex, fullCheck: fullCheck,
-    scripts: .init(bytes: scriptSpec.count, fullCheck: scriptFullCheck, tagLayer: tagLayer),
+    scripts: .init(bytes: scriptSpec.count, fullCheck: scriptFullCheck, withoutTagLayer: withoutTagLayer, tagLayer: tagLayer),
     peers: peers, servers: servers)
 if options.json {
     try report.printJSON()

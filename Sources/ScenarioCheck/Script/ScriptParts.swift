@@ -20,11 +20,11 @@ struct ScriptParts {
         let markup: ActionMarkup
     }
 
-    init(_ occurrence: ScriptOccurrence) {
+    init(_ occurrence: ScriptOccurrence, parsingActions: Bool = true) {
         self.occurrence = occurrence
         conditions = occurrence.script.conditions
         functions = occurrence.script.functions
-        taggedActions = conditions.compactMap { condition in
+        taggedActions = !parsingActions ? [] : conditions.compactMap { condition in
             guard let action = condition.actionNode, action.withStringBytes({ $0.contains(UInt8(ascii: "<")) }) == true else { return nil }
             let decoded = action.decoded
             return TaggedAction(condition: condition, decoded: decoded, markup: ActionParser.parse(decoded.value))
