@@ -11,6 +11,12 @@ struct ClientCapabilities: Sendable {
     var refreshesDiagnostics = false
     /// `workspace.configuration`: the server may pull its settings.
     var providesConfiguration = false
+    /// `textDocument.completion.completionItem.snippetSupport`: completions may hold tab stops.
+    var acceptsSnippets = false
+    /// Whether completion documentation and hovers may be Markdown
+    /// (`documentationFormat`, `contentFormat`); plain text otherwise.
+    var completionMarkdown = false
+    var hoverMarkdown = false
     /// `textDocument.publishDiagnostics.versionSupport`.
     var acceptsDiagnosticVersion = false
     /// `textDocument.publishDiagnostics.relatedInformation`.
@@ -24,6 +30,10 @@ struct ClientCapabilities: Sendable {
         pullsDiagnostics = textDocument?["diagnostic"]?.objectValue != nil
         refreshesDiagnostics = capabilities?["workspace"]?["diagnostics"]?["refreshSupport"]?.boolValue ?? false
         providesConfiguration = capabilities?["workspace"]?["configuration"]?.boolValue ?? false
+        acceptsSnippets = textDocument?["completion"]?["completionItem"]?["snippetSupport"]?.boolValue ?? false
+        func offersMarkdown(_ formats: JSONValue?) -> Bool { formats?.arrayValue?.contains("markdown") ?? false }
+        completionMarkdown = offersMarkdown(textDocument?["completion"]?["completionItem"]?["documentationFormat"])
+        hoverMarkdown = offersMarkdown(textDocument?["hover"]?["contentFormat"])
         let publish = textDocument?["publishDiagnostics"]
         acceptsDiagnosticVersion = publish?["versionSupport"]?.boolValue ?? false
         acceptsRelatedInformation = publish?["relatedInformation"]?.boolValue ?? false

@@ -51,11 +51,17 @@ extension LanguageServer {
     /// The checker's view of a snapshot: its kind from the user's file
     /// associations, else detected; at most `diagnosticsLimit` diagnostics.
     static func check(_ snapshot: OpenDocument, _ settings: ServerSettings) -> [Diagnostic] {
-        let association = snapshot.path.flatMap { path in settings.files.first { $0.matches(path: path) } }
-        let decided = association.map { FileKindDecision(kind: $0.kind, reason: .association($0.pattern)) }
-        let result = FileCheck.run(snapshot.document.tree, fileName: snapshot.path, decided: decided)
+        let result = FileCheck.run(snapshot.document.tree, fileName: snapshot.path, decided: association(for: snapshot, settings))
         return Array(result.diagnostics.prefix(diagnosticsLimit))
     }
+
+    /// The kind the user's file associations give a document, if one matches.
+    static func association(for snapshot: OpenDocument, _ settings: ServerSettings) -> FileKindDecision? {
+        let association = snapshot.path.flatMap { path in settings.files.first { $0.matches(path: path) } }
+        return association.map { FileKindDecision(kind: $0.kind, reason: .association($0.pattern)) }
+    }
+
+    func association(for snapshot: OpenDocument) -> FileKindDecision? { Self.association(for: snapshot, settings) }
 
     /// `textDocument/diagnostic`: a full report, or `unchanged` when the
     /// client's previous result still holds.

@@ -127,6 +127,10 @@ public final class LanguageServer: @unchecked Sendable {
             respond(id, .success(.null))
         case "textDocument/diagnostic":
             pullDiagnostics(id: id, params: params)
+        case "textDocument/completion":
+            completion(id: id, params: params)
+        case "textDocument/hover":
+            hover(id: id, params: params)
         default:
             respond(id, .failure(.methodNotFound(method)))
         }

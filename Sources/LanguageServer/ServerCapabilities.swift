@@ -8,6 +8,9 @@ enum ServerCapabilities {
             ("positionEncoding", .string(client.positionEncoding.rawValue)),
             // Incremental sync (kind 2); saves need no text: the server has it.
             ("textDocumentSync", ["openClose": true, "change": 2, "save": ["includeText": false]]),
+            // `"` starts a key or a value, `:` a value; a space after either.
+            ("completionProvider", ["triggerCharacters": ["\"", ":", " "], "resolveProvider": false]),
+            ("hoverProvider", true),
         ]
         if client.pullsDiagnostics {
             members.append(("diagnosticProvider", ["identifier": "cekura", "interFileDependencies": false, "workspaceDiagnostics": false]))

@@ -53,7 +53,8 @@ public enum Completion {
         switch SpecLocator.resolved(spec, for: .string) ?? spec {
         case .string, .constant:
             guard placeholder.hasPrefix("\""), placeholder.count >= 2 else { return "${1:\(placeholder)}" }
-            return "\"${1:\(placeholder.dropFirst().dropLast())}\""
+            let content = placeholder.dropFirst().dropLast()
+            return content.isEmpty ? "\"$1\"" : "\"${1:\(content)}\""
         default:
             switch spec {
             case .object, .script, .freeObject: return "{$1}"

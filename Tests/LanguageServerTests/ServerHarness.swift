@@ -139,7 +139,8 @@ enum Clients {
     /// Neovim 0.11: offers UTF-8, pulls diagnostics.
     static let neovim: JSONValue = [
         "general": ["positionEncodings": ["utf-8", "utf-16", "utf-32"]],
-        "textDocument": ["diagnostic": ["dynamicRegistration": false], "publishDiagnostics": ["relatedInformation": true]],
+        "textDocument": ["diagnostic": ["dynamicRegistration": false], "publishDiagnostics": ["relatedInformation": true],
+                         "hover": ["contentFormat": ["markdown", "plaintext"]]],
         "workspace": ["configuration": true, "diagnostics": ["refreshSupport": true]],
     ]
     /// VS Code 1.65: UTF-16 only, pushed diagnostics with versions.

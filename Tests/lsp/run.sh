@@ -23,7 +23,8 @@ if [ -z "${CEKURA_LSP_CMD:-}" ]; then
 fi
 
 echo "-- pytest-lsp suite"
-(cd Tests/lsp && "../../$venv/bin/pytest" -q -p no:cacheprovider)
+# A reply the client's capabilities do not allow is a failure, not a warning.
+(cd Tests/lsp && "../../$venv/bin/pytest" -q -p no:cacheprovider -W error::pytest_lsp.LspSpecificationWarning)
 
 echo "-- Neovim $("$venv/bin/nvim" --version | head -1 | cut -d' ' -f2), headless"
 # The error sits after accented, emoji and CJK text: Neovim reports byte column 61.

@@ -124,3 +124,31 @@ async def test_unknown_request_gets_method_not_found(client: LanguageClient):
     with pytest.raises(Exception) as raised:
         await asyncio.wait_for(client.protocol.send_request_async("cekura/noSuchMethod", {}), T)
     assert "-32601" in str(raised.value) or "unknown method" in str(raised.value)
+
+
+async def test_hover_on_key_after_non_ascii(client: LanguageClient):
+    open_doc(client, SUITE_URI, GOOD_SUITE)
+    character = column(PREFIX.rsplit('"version"', 1)[0], client.encoding) + 2  # inside "version"
+    hover = await asyncio.wait_for(
+        client.text_document_hover_async(
+            types.HoverParams(text_document=types.TextDocumentIdentifier(uri=SUITE_URI), position=types.Position(line=0, character=character))
+        ),
+        T,
+    )
+    assert hover is not None
+    text = hover.contents.value if hasattr(hover.contents, "value") else str(hover.contents)
+    assert "**`version`**" in text
+
+
+async def test_completion_of_a_value(client: LanguageClient):
+    text = '{"version": "1", "scenarios": [{"name": "\u6f22\u5b57 \U0001F680", "type": ""}]}\n'
+    open_doc(client, SUITE_URI, text)
+    character = column(text[: text.index('"type": "') + len('"type": "')], client.encoding)
+    result = await asyncio.wait_for(
+        client.text_document_completion_async(
+            types.CompletionParams(text_document=types.TextDocumentIdentifier(uri=SUITE_URI), position=types.Position(line=0, character=character))
+        ),
+        T,
+    )
+    items = result.items if hasattr(result, "items") else result
+    assert {"instruction", "conditional_actions"} <= {item.label for item in items}
