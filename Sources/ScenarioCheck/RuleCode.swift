@@ -78,6 +78,7 @@ public enum RuleCode: String, CaseIterable, Sendable {
     case scriptTooLong = "script-too-long"
     case scriptNoEndcall = "script-no-endcall"
     case conditionStyle = "condition-style"
+    case dtmfConditionUnobservable = "dtmf-condition-unobservable"
     case conditionEmpty = "condition-empty"
     case containsMalformed = "contains-malformed"
     case containsMixedOperators = "contains-mixed-operators"

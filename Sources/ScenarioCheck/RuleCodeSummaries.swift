@@ -73,6 +73,7 @@ extension RuleCode {
         case .scriptTooLong: "A script of more than 15 conditions."
         case .scriptNoEndcall: "A script that never ends the call."
         case .conditionStyle: "A condition written as an instruction or a keyword, not as what the agent does."
+        case .dtmfConditionUnobservable: "A condition about keys the agent presses, in a script that cannot see them."
         case .conditionEmpty: "An empty standard condition."
         case .containsMalformed: "A `contains` condition that does not parse and is read as natural language."
         case .containsMixedOperators: "A `contains` condition mixing `OR` and `AND`."

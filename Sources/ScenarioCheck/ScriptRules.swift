@@ -17,6 +17,7 @@ enum ScriptRules {
             + FollowupRules.check(parts)
             + ConditionExpressionRules.check(parts)
             + ScriptAdviceRules.check(parts)
+            + DTMFConditionRules.check(parts)
             + FunctionRules.check(parts)
             + ResponseMappingRules.check(parts)
             + actions

@@ -14,7 +14,8 @@ enum ScriptAdviceRules {
                 "this script has \(array.elementCount) conditions; scripts over \(maximumConditions) get hard to follow and to maintain — split branches into separate evaluators",
                 key.range))
         }
-        if !parts.conditions.isEmpty, let key = conditionsKey, !parts.hasTag("endcall"), !hasEndCallTool(parts.occurrence) {
+        if !parts.conditions.isEmpty, let key = conditionsKey, !parts.hasTag("endcall"),
+           !parts.callerHasTool(["end_call", "end_call_only_on_transfer"]) {
             diagnostics.append(Diagnostic(.scriptNoEndcall, .hint,
                 "no action ends the call with <endcall />, and the caller has no end-call tool, so every call runs until `max_duration`; end the last action with <endcall />",
                 key.range))
@@ -25,21 +26,6 @@ enum ScriptAdviceRules {
             diagnostics.append(Diagnostic(.conditionStyle, .hint, advice, value.range))
         }
         return diagnostics
-    }
-
-    /// An end-call tool lets the caller hang up without a tag.
-    private static func hasEndCallTool(_ occurrence: ScriptOccurrence) -> Bool {
-        let endCall: Set<String> = ["end_call", "end_call_only_on_transfer"]
-        switch occurrence.context {
-        case .standalone:
-            return false
-        case .evaluator(let evaluator):
-            return (evaluator.value("tool_ids")?.elements ?? []).contains {
-                $0.stringValue.flatMap { Tools.suiteNamesOfEvaluatorIDs[$0] }.map(endCall.contains) ?? false
-            }
-        case .suiteCase(let suiteCase):
-            return (suiteCase.effective("tools")?.node.elements ?? []).contains { $0.stringValue.map(endCall.contains) ?? false }
-        }
     }
 
     private static let firstPersonWords: Set<String> = ["i", "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "my", "me", "we", "we're", "we’re", "our"]

@@ -38,6 +38,22 @@ struct ScriptParts {
         } }
     }
 
+    /// Whether the simulated caller has one of these tools (by their suite
+    /// `tools` names): from an evaluator's `tool_ids` in either spelling, or a
+    /// suite case's `tools` with the defaults. A standalone script has none.
+    func callerHasTool(_ names: Set<String>) -> Bool {
+        switch occurrence.context {
+        case .standalone:
+            return false
+        case .evaluator(let evaluator):
+            return (evaluator.value("tool_ids")?.elements ?? []).contains {
+                $0.stringValue.flatMap { Tools.suiteNamesOfEvaluatorIDs[$0] }.map(names.contains) ?? false
+            }
+        case .suiteCase(let suiteCase):
+            return (suiteCase.effective("tools")?.node.elements ?? []).contains { $0.stringValue.map(names.contains) ?? false }
+        }
+    }
+
     /// The condition a followup's id names (see `ConditionalActionsView.target`).
     func target(of id: Int, from follower: ConditionView) -> ConditionView? {
         ConditionalActionsView.target(of: id, from: follower, among: conditions)
