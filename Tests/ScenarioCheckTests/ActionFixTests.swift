@@ -120,12 +120,7 @@ struct ActionFixTests {
         "client-message-json/fail.script.json", "function-never-run/fail.script.json", "text-after-endcall/fail.script.json",
     ])
     func noFixWhereTheIntentIsUnknown(fixture: String) throws {
-        let (text, fileName) = try FixCase.load(fixture)
-        let code = String(fixture.prefix { $0 != "/" })
-        let diagnostics = FileCheck.run(SyntaxTree(text), fileName: fileName).diagnostics.filter { $0.code == code }
-        #expect(!diagnostics.isEmpty)
-        let fixable = diagnostics.filter { !$0.fixes.isEmpty }
-        #expect(fixable.isEmpty, "\(fixture)")
+        try FixCase.verifyNoFix(fixture)
     }
 
     /// A condition whose `condition` is a description cannot become a followup

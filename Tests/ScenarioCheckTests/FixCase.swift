@@ -70,4 +70,14 @@ struct FixCase: CustomStringConvertible, Sendable {
             }
         }
     }
+
+    /// For a fixture whose repair depends on the author's intent: its code is
+    /// reported, and with no fix.
+    static func verifyNoFix(_ fixture: String) throws {
+        let (text, fileName) = try load(fixture)
+        let code = String(fixture.prefix { $0 != "/" })
+        let diagnostics = FileCheck.run(SyntaxTree(text), fileName: fileName).diagnostics.filter { $0.code == code }
+        #expect(!diagnostics.isEmpty, "\(fixture): no \(code)")
+        #expect(diagnostics.allSatisfy { $0.fixes.isEmpty }, "\(fixture): \(diagnostics.flatMap(\.fixes).map(\.title))")
+    }
 }
