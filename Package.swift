@@ -35,6 +35,6 @@ let package = Package(
         .testTarget(name: "CekuraAPITests", dependencies: ["CekuraAPI"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["JSONSyntax", "LanguageServerProtocol"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["JSONSyntax", "CekuraAPI", "LanguageServerProtocol", "LanguageServer"]),
-        .testTarget(name: "CekuraLSPTests", dependencies: ["JSONSyntax", "ScenarioCheck", "cekura-lsp"]),
+        .testTarget(name: "CekuraLSPTests", dependencies: ["JSONSyntax", "ScenarioCheck", "LanguageServerProtocol", "cekura-lsp"]),
     ]
 )

@@ -17,8 +17,6 @@ struct ClientCapabilities: Sendable {
     /// (`documentationFormat`, `contentFormat`); plain text otherwise.
     var completionMarkdown = false
     var hoverMarkdown = false
-    /// `textDocument.publishDiagnostics.versionSupport`.
-    var acceptsDiagnosticVersion = false
     /// `textDocument.publishDiagnostics.relatedInformation`.
     var acceptsRelatedInformation = false
 
@@ -35,7 +33,6 @@ struct ClientCapabilities: Sendable {
         completionMarkdown = offersMarkdown(textDocument?["completion"]?["completionItem"]?["documentationFormat"])
         hoverMarkdown = offersMarkdown(textDocument?["hover"]?["contentFormat"])
         let publish = textDocument?["publishDiagnostics"]
-        acceptsDiagnosticVersion = publish?["versionSupport"]?.boolValue ?? false
         acceptsRelatedInformation = publish?["relatedInformation"]?.boolValue ?? false
     }
 }

@@ -36,16 +36,23 @@ extension LanguageServer {
         if let cached = checks.diagnostics(snapshot.uri, version: snapshot.version, generation: generation) {
             return completion(cached)
         }
-        let conversion = DiagnosticConversion(lineIndex: snapshot.document.lineIndex, encoding: client.positionEncoding,
-                                              uri: snapshot.uri, client: client)
-        let settings = self.settings
+        let job = diagnosticsJob(for: snapshot)
         workers.async { [self] in
-            let diagnostics = Self.check(snapshot, settings).map(conversion.json)
+            let diagnostics = job()
             stateQueue.async { [self] in
                 checks.store(snapshot.uri, version: snapshot.version, generation: generation, diagnostics: diagnostics)
                 completion(diagnostics)
             }
         }
+    }
+
+    /// The work of checking a snapshot and converting its diagnostics, with
+    /// what it needs taken from the state now, to run on a worker queue.
+    private func diagnosticsJob(for snapshot: OpenDocument) -> @Sendable () -> [JSONValue] {
+        let conversion = DiagnosticConversion(lineIndex: snapshot.document.lineIndex, encoding: client.positionEncoding,
+                                              uri: snapshot.uri, client: client)
+        let settings = self.settings
+        return { Self.check(snapshot, settings).map(conversion.json) }
     }
 
     /// The checker's view of a snapshot: its kind from the user's file
@@ -81,12 +88,9 @@ extension LanguageServer {
         if let cached = checks.diagnostics(uri, version: snapshot.version, generation: generation) {
             return respond(id, .success(["kind": "full", "resultId": .string(resultID), "items": .array(cached)]))
         }
-        let conversion = DiagnosticConversion(lineIndex: snapshot.document.lineIndex, encoding: client.positionEncoding,
-                                              uri: uri, client: client)
-        let settings = self.settings
+        let job = diagnosticsJob(for: snapshot)
         respondLater(id, work: {
-            let items = Self.check(snapshot, settings).map(conversion.json)
-            return .success(["kind": "full", "resultId": .string(resultID), "items": .array(items)])
+            .success(["kind": "full", "resultId": .string(resultID), "items": .array(job())])
         }, isStale: { [self] in documents[uri]?.version != snapshot.version || settingsGeneration != generation })
     }
 

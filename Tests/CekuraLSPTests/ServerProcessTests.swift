@@ -1,5 +1,6 @@
 import Foundation
 import JSONSyntax
+import LanguageServerProtocol
 import Testing
 
 /// The built `cekura-lsp` as a child process over pipes, as an editor starts
@@ -10,7 +11,7 @@ struct ServerProcessTests {
         let process = Process()
         let input = Pipe()
         let output = Pipe()
-        private var buffer: [UInt8] = []
+        private var framer = MessageFramer()
 
         init() throws {
             let executable = CommandLineRunner.executablePath
@@ -29,18 +30,13 @@ struct ServerProcessTests {
         /// The next message, read from the pipe as it arrives.
         func next() throws -> JSONValue {
             while true {
-                if let end = buffer.firstRange(of: Array("\r\n\r\n".utf8)) {
-                    let header = String(decoding: buffer[..<end.lowerBound], as: UTF8.self)
-                    let length = try #require(header.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) })
-                    if buffer.count >= end.upperBound + length {
-                        let body = Array(buffer[end.upperBound..<end.upperBound + length])
-                        buffer.removeFirst(end.upperBound + length)
-                        return try #require(JSONValue(parsing: body))
-                    }
+                if let event = framer.next() {
+                    guard case .message(let body) = event else { throw FramingProblem(event: "\(event)") }
+                    return try #require(JSONValue(parsing: body))
                 }
                 let chunk = output.fileHandleForReading.availableData
                 try #require(!chunk.isEmpty, "the server closed its output")
-                buffer += chunk
+                framer.append(chunk)
             }
         }
 
@@ -72,4 +68,8 @@ struct ServerProcessTests {
         child.process.waitUntilExit()
         #expect(child.process.terminationStatus == 0)
     }
+}
+
+struct FramingProblem: Error {
+    let event: String
 }
