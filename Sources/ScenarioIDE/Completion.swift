@@ -7,26 +7,39 @@ import ScenarioModel
 public enum Completion {
     public static func items(in document: ScenarioDocument, at offset: Int) -> [CompletionItem] {
         guard document.kind.kind != .unknown else { return [] }
-        switch document.tree.location(at: offset) {
+        let focus = document.focus(at: offset)
+        let items = items(in: focus)
+        guard focus.embedding != nil else { return items }
+        return items.map { item in
+            var escaped = item.escapedForJSONString()
+            escaped.range = focus.outer(item.range)
+            return escaped
+        }
+    }
+
+    /// The items in the focused tree's offsets and text.
+    private static func items(in focus: FocusedTree) -> [CompletionItem] {
+        let offset = focus.offset
+        switch focus.tree.location(at: offset) {
         case .key(let member, _):
             guard let object = member.parent, let key = member.key else { return [] }
             // With a value already there only the name is replaced.
-            return propertyItems(for: object, in: document, replacing: key.range, withValue: member.value == nil, skipping: member)
+            return propertyItems(for: object, in: focus, replacing: key.range, withValue: member.value == nil, skipping: member)
         case .objectBody(let object):
-            return propertyItems(for: object, in: document, replacing: TextRange.empty(at: offset), withValue: true, skipping: nil,
-                                 comma: needsComma(after: offset, in: document.tree))
+            return propertyItems(for: object, in: focus, replacing: TextRange.empty(at: offset), withValue: true, skipping: nil,
+                                 comma: needsComma(after: offset, in: focus.tree))
         case .memberValue(let member):
-            guard let spec = SpecLocator.valueSpec(of: member, in: document) else { return [] }
+            guard let spec = SpecLocator.valueSpec(of: member, in: focus) else { return [] }
             return valueItems(spec, replacing: TextRange.empty(at: offset))
         case .stringContent(let node, _), .value(let node):
             guard let member = node.parent, member.kind == .member, member.value == node,
-                  let spec = SpecLocator.valueSpec(of: member, in: document) else {
-                return arrayElementItems(node, in: document)
+                  let spec = SpecLocator.valueSpec(of: member, in: focus) else {
+                return arrayElementItems(node, in: focus)
             }
             return valueItems(spec, replacing: node.range)
         case .arrayBody(let array):
-            guard let spec = SpecLocator.valueSpec(of: array, in: document), case .array(let rule) = spec else { return [] }
-            return valueItems(rule.items, replacing: TextRange.empty(at: offset), arrayOf: array, in: document)
+            guard let spec = SpecLocator.valueSpec(of: array, in: focus), case .array(let rule) = spec else { return [] }
+            return valueItems(rule.items, replacing: TextRange.empty(at: offset), arrayOf: array, in: focus)
         case .comment, .outside:
             return []
         }
@@ -34,9 +47,9 @@ public enum Completion {
 
     // MARK: Keys
 
-    private static func propertyItems(for object: SyntaxNode, in document: ScenarioDocument, replacing range: TextRange,
+    private static func propertyItems(for object: SyntaxNode, in focus: FocusedTree, replacing range: TextRange,
                                       withValue: Bool, skipping current: SyntaxNode?, comma: Bool = false) -> [CompletionItem] {
-        guard let spec = SpecLocator.objectSpec(of: object, in: document) else { return [] }
+        guard let spec = SpecLocator.objectSpec(of: object, in: focus) else { return [] }
         let present = Set(object.members.filter { $0 != current }.map(\.keyName))
         return spec.fields.filter { !present.contains($0.name) }.map { field in
             let name = field.name.jsonQuoted
@@ -49,7 +62,7 @@ public enum Completion {
     /// A value to type over, as a snippet: strings select their content, the
     /// rest their whole placeholder.
     static func snippet(for spec: ValueSpec) -> String {
-        let placeholder = escapeSnippet(spec.placeholder)
+        let placeholder = CompletionItem.escapeSnippet(spec.placeholder)
         switch SpecLocator.resolved(spec, for: .string) ?? spec {
         case .string, .constant:
             guard placeholder.hasPrefix("\""), placeholder.count >= 2 else { return "${1:\(placeholder)}" }
@@ -64,14 +77,6 @@ public enum Completion {
         }
     }
 
-    static func escapeSnippet(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if character == "\\" || character == "$" || character == "}" { out.append("\\") }
-            out.append(character)
-        }
-        return out
-    }
 
     /// Whether a member typed at `offset` needs a comma: another member follows.
     private static func needsComma(after offset: Int, in tree: SyntaxTree) -> Bool {
@@ -84,11 +89,11 @@ public enum Completion {
     // MARK: Values
 
     private static func valueItems(_ spec: ValueSpec, replacing range: TextRange, arrayOf array: SyntaxNode? = nil,
-                                   in document: ScenarioDocument? = nil) -> [CompletionItem] {
+                                   in focus: FocusedTree? = nil) -> [CompletionItem] {
         switch spec {
         case .string(let rule):
             var allowed = rule.allowed ?? []
-            if let array, let document, case .array = SpecLocator.valueSpec(of: array, in: document) {
+            if let array, let focus, case .array = SpecLocator.valueSpec(of: array, in: focus) {
                 // A list of enum values: each once.
                 let present = Set(array.elements.compactMap(\.stringValue))
                 allowed = allowed.filter { !present.contains($0.value) }
@@ -102,19 +107,19 @@ public enum Completion {
         case .boolean:
             return ["true", "false"].map { CompletionItem(label: $0, kind: .value, range: range, newText: $0) }
         case .nullable(let inner):
-            return valueItems(inner, replacing: range, arrayOf: array, in: document)
+            return valueItems(inner, replacing: range, arrayOf: array, in: focus)
                 + [CompletionItem(label: "null", kind: .value, range: range, newText: "null")]
         case .oneOf(let alternatives):
-            return alternatives.flatMap { valueItems($0, replacing: range, arrayOf: array, in: document) }
+            return alternatives.flatMap { valueItems($0, replacing: range, arrayOf: array, in: focus) }
         default:
             return []
         }
     }
 
     /// A string element of an array of enum values (`tool_ids`, `tools`).
-    private static func arrayElementItems(_ node: SyntaxNode, in document: ScenarioDocument) -> [CompletionItem] {
-        guard let array = node.parent, array.kind == .array, let spec = SpecLocator.valueSpec(of: array, in: document),
+    private static func arrayElementItems(_ node: SyntaxNode, in focus: FocusedTree) -> [CompletionItem] {
+        guard let array = node.parent, array.kind == .array, let spec = SpecLocator.valueSpec(of: array, in: focus),
               case .array(let rule) = spec else { return [] }
-        return valueItems(rule.items, replacing: node.range, arrayOf: array, in: document)
+        return valueItems(rule.items, replacing: node.range, arrayOf: array, in: focus)
     }
 }

@@ -34,27 +34,74 @@ public struct CompletionItem: Sendable, Equatable {
     /// `${1:x}` becomes `x`, `$1` and `$0` disappear, `\$` becomes `$`.
     public var plainText: String {
         guard isSnippet else { return newText }
-        var out = ""
-        var characters = newText[...]
-        while let character = characters.popFirst() {
-            if character == "\\", let next = characters.first, next == "$" || next == "}" || next == "\\" {
-                out.append(characters.removeFirst())
-            } else if character == "$" {
-                if characters.first == "{" {
-                    characters.removeFirst()
-                    while let digit = characters.first, digit.isNumber { characters.removeFirst() }
-                    if characters.first == ":" { characters.removeFirst() }
-                    // The default text, up to the closing brace that is not escaped.
-                    while let inner = characters.popFirst(), inner != "}" {
-                        if inner == "\\", let escaped = characters.popFirst() { out.append(escaped) } else { out.append(inner) }
-                    }
-                } else {
-                    while let digit = characters.first, digit.isNumber { characters.removeFirst() }
-                }
-            } else {
-                out.append(character)
+        return SnippetPiece.split(newText).map { if case .literal(let text) = $0 { text } else { "" } }.joined()
+    }
+
+    /// The item for a cursor inside a JSON string (a script written in an
+    /// evaluator's `instructions`): what it inserts escaped for that string,
+    /// its tab stops kept.
+    func escapedForJSONString() -> CompletionItem {
+        func escape(_ text: String) -> String { String(text.jsonQuoted.dropFirst().dropLast()) }
+        var item = self
+        item.newText = !isSnippet ? escape(newText) : SnippetPiece.split(newText).map {
+            switch $0 {
+            case .literal(let text): Self.escapeSnippet(escape(text))
+            case .markup(let text): text
             }
+        }.joined()
+        return item
+    }
+
+    /// Text as a snippet's literal: `\`, `$` and `}` escaped.
+    static func escapeSnippet(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if character == "\\" || character == "$" || character == "}" { out.append("\\") }
+            out.append(character)
         }
         return out
+    }
+}
+
+/// A run of snippet text: literal text (escapes resolved), or tab-stop syntax
+/// (`$1`, `${1:`, the `}` closing a placeholder).
+private enum SnippetPiece {
+    case literal(String)
+    case markup(String)
+
+    static func split(_ snippet: String) -> [SnippetPiece] {
+        var pieces: [SnippetPiece] = []
+        var literal = ""
+        func flush() {
+            if !literal.isEmpty { pieces.append(.literal(literal)) }
+            literal = ""
+        }
+        var characters = snippet[...]
+        var openPlaceholders = 0
+        while let character = characters.popFirst() {
+            if character == "\\", let next = characters.first, next == "$" || next == "}" || next == "\\" {
+                literal.append(characters.removeFirst())
+            } else if character == "$" {
+                flush()
+                var markup = "$"
+                if characters.first == "{" {
+                    markup.append(characters.removeFirst())
+                    while let digit = characters.first, digit.isNumber { markup.append(characters.removeFirst()) }
+                    if characters.first == ":" { markup.append(characters.removeFirst()) }
+                    openPlaceholders += 1
+                } else {
+                    while let digit = characters.first, digit.isNumber { markup.append(characters.removeFirst()) }
+                }
+                pieces.append(.markup(markup))
+            } else if character == "}", openPlaceholders > 0 {
+                flush()
+                openPlaceholders -= 1
+                pieces.append(.markup("}"))
+            } else {
+                literal.append(character)
+            }
+        }
+        flush()
+        return pieces
     }
 }

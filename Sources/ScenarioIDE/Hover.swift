@@ -14,17 +14,18 @@ public struct HoverInfo: Sendable, Equatable {
 public enum Hover {
     public static func info(in document: ScenarioDocument, at offset: Int) -> HoverInfo? {
         guard document.kind.kind != .unknown else { return nil }
-        switch document.tree.location(at: offset) {
+        let focus = document.focus(at: offset)
+        switch focus.tree.location(at: focus.offset) {
         case .key(let member, _):
-            guard let object = member.parent, let key = member.key, let spec = SpecLocator.objectSpec(of: object, in: document),
+            guard let object = member.parent, let key = member.key, let spec = SpecLocator.objectSpec(of: object, in: focus),
                   let field = spec.field(member.keyName) else { return nil }
-            return HoverInfo(markdown: describe(field, in: spec), range: key.range)
+            return HoverInfo(markdown: describe(field, in: spec), range: focus.outer(key.range))
         case .stringContent(let node, _), .value(let node):
             guard let member = node.parent, member.kind == .member, member.value == node, let text = node.stringValue,
-                  let spec = SpecLocator.valueSpec(of: member, in: document),
+                  let spec = SpecLocator.valueSpec(of: member, in: focus),
                   let value = allowedValues(spec).first(where: { $0.value == text }) else { return nil }
             let doc = value.doc.isEmpty ? "" : "\n\n\(value.doc)"
-            return HoverInfo(markdown: "`\(value.value.jsonQuoted)` — a value of `\(member.keyName)`\(doc)", range: node.range)
+            return HoverInfo(markdown: "`\(value.value.jsonQuoted)` — a value of `\(member.keyName)`\(doc)", range: focus.outer(node.range))
         default:
             return nil
         }

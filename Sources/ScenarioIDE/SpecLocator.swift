@@ -8,8 +8,8 @@ import ScenarioModel
 public enum SpecLocator {
     /// The spec of a value node (an object gives `.object(spec)`), or nil
     /// where the document's specs say nothing (free objects, unknown keys).
-    public static func valueSpec(of node: SyntaxNode, in document: ScenarioDocument) -> ValueSpec? {
-        guard let rootSpec = document.rootSpec, let root = document.tree.root else { return nil }
+    public static func valueSpec(of node: SyntaxNode, in focus: FocusedTree) -> ValueSpec? {
+        guard let rootSpec = focus.rootSpec, let root = focus.tree.root else { return nil }
         var path: [SyntaxNode] = []
         var current: SyntaxNode? = node
         while let step = current, step != root {
@@ -37,8 +37,8 @@ public enum SpecLocator {
     }
 
     /// The object spec of an object node.
-    public static func objectSpec(of object: SyntaxNode, in document: ScenarioDocument) -> ObjectSpec? {
-        guard object.kind == .object, case .object(let spec)? = valueSpec(of: object, in: document) else { return nil }
+    public static func objectSpec(of object: SyntaxNode, in focus: FocusedTree) -> ObjectSpec? {
+        guard object.kind == .object, case .object(let spec)? = valueSpec(of: object, in: focus) else { return nil }
         return spec
     }
 
