@@ -4,9 +4,12 @@
 public enum JSONFormatter {
     /// The formatted text, or nil when the document has syntax errors: a
     /// formatter that guessed at broken input could lose what the user typed.
-    public static func format(_ tree: SyntaxTree, indentWidth: Int = 2) -> String? {
+    /// `indentWidth` spaces a level, or one tab with `tabs` (an editor's
+    /// `insertSpaces: false`).
+    public static func format(_ tree: SyntaxTree, indentWidth: Int = 2, tabs: Bool = false) -> String? {
         guard !tree.hasErrors, let root = tree.root else { return nil }
-        var writer = Writer(bytes: tree.bytes, indentWidth: indentWidth, newline: lineEnding(of: tree.bytes))
+        let unit = tabs ? [UInt8.tab] : [UInt8](repeating: .space, count: indentWidth)
+        var writer = Writer(bytes: tree.bytes, indentUnit: unit, newline: lineEnding(of: tree.bytes))
         writer.write(root, depth: 0)
         writer.out.append(contentsOf: writer.newline)
         return String(decoding: writer.out, as: UTF8.self)
@@ -20,13 +23,13 @@ public enum JSONFormatter {
 
     private struct Writer {
         let bytes: [UInt8]
-        let indentWidth: Int
+        let indentUnit: [UInt8]
         let newline: [UInt8]
         var out: [UInt8] = []
 
-        init(bytes: [UInt8], indentWidth: Int, newline: [UInt8]) {
+        init(bytes: [UInt8], indentUnit: [UInt8], newline: [UInt8]) {
             self.bytes = bytes
-            self.indentWidth = indentWidth
+            self.indentUnit = indentUnit
             self.newline = newline
             out.reserveCapacity(bytes.count + bytes.count / 4)
         }
@@ -70,7 +73,7 @@ public enum JSONFormatter {
         }
 
         private mutating func indent(_ depth: Int) {
-            out.append(contentsOf: repeatElement(UInt8.space, count: depth * indentWidth))
+            for _ in 0..<depth { out.append(contentsOf: indentUnit) }
         }
 
         private mutating func copy(_ range: TextRange) {

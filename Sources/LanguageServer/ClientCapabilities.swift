@@ -19,6 +19,11 @@ struct ClientCapabilities: Sendable {
     var hoverMarkdown = false
     /// `textDocument.publishDiagnostics.relatedInformation`.
     var acceptsRelatedInformation = false
+    /// `textDocument.codeAction.codeActionLiteralSupport`: code actions may be
+    /// `CodeAction` objects with edits, not only commands.
+    var acceptsCodeActionLiterals = false
+    /// `workspace.workspaceEdit.documentChanges`: edits may name the version they apply to.
+    var versionsWorkspaceEdits = false
 
     init() {}
 
@@ -34,5 +39,7 @@ struct ClientCapabilities: Sendable {
         hoverMarkdown = offersMarkdown(textDocument?["hover"]?["contentFormat"])
         let publish = textDocument?["publishDiagnostics"]
         acceptsRelatedInformation = publish?["relatedInformation"]?.boolValue ?? false
+        acceptsCodeActionLiterals = textDocument?["codeAction"]?["codeActionLiteralSupport"]?.objectValue != nil
+        versionsWorkspaceEdits = capabilities?["workspace"]?["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
     }
 }

@@ -131,6 +131,12 @@ public final class LanguageServer: @unchecked Sendable {
             completion(id: id, params: params)
         case "textDocument/hover":
             hover(id: id, params: params)
+        case "textDocument/codeAction":
+            codeActions(id: id, params: params)
+        case "textDocument/formatting":
+            formatting(id: id, params: params, range: false)
+        case "textDocument/rangeFormatting":
+            formatting(id: id, params: params, range: true)
         default:
             respond(id, .failure(.methodNotFound(method)))
         }

@@ -11,6 +11,9 @@ enum ServerCapabilities {
             // `"` starts a key or a value, `:` a value; a space after either.
             ("completionProvider", ["triggerCharacters": ["\"", ":", " "], "resolveProvider": false]),
             ("hoverProvider", true),
+            ("codeActionProvider", ["codeActionKinds": ["quickfix", .string(LanguageServer.fixAllKind)], "resolveProvider": false]),
+            ("documentFormattingProvider", true),
+            ("documentRangeFormattingProvider", true),
         ]
         if client.pullsDiagnostics {
             members.append(("diagnosticProvider", ["identifier": "cekura", "interFileDependencies": false, "workspaceDiagnostics": false]))

@@ -109,3 +109,44 @@ struct FormatterTests {
         #expect(Value(try #require(formatted.root)) == Value(try #require(original.root)))
     }
 }
+
+/// Formatting as edits: only the blanks that change, and the result is the formatter's.
+struct FormattingEditsTests {
+    func reformatted(_ text: String, within range: TextRange? = nil, tabs: Bool = false) throws -> String? {
+        let tree = SyntaxTree(text)
+        guard let edits = JSONFormatter.edits(tree, tabs: tabs, within: range) else { return nil }
+        return String(decoding: try tree.bytes.applying(edits), as: UTF8.self)
+    }
+
+    @Test func editsGiveTheFormattedText() throws {
+        let text = "{\"a\":[1,2],  \"s\": \"x  y\\\" {z}\", \"漢字 🚀\":{}}"
+        #expect(try reformatted(text) == JSONFormatter.format(SyntaxTree(text)))
+    }
+
+    @Test func onlyChangedBlanksAreEdited() throws {
+        let text = "{\n  \"a\": 1,\n  \"b\":2\n}\n"
+        let edits = try #require(JSONFormatter.edits(SyntaxTree(text)))
+        #expect(edits == [TextEdit(range: TextRange(18, 18), newText: " ")])
+    }
+
+    @Test func alreadyFormattedGivesNoEdits() throws {
+        let text = "{\n  \"a\": [\n    1\n  ]\n}\n"
+        #expect(JSONFormatter.edits(SyntaxTree(text)) == [])
+    }
+
+    @Test func rangeKeepsTheEditsInsideIt() throws {
+        let text = "{\"a\":1,\n\"b\":{\"c\":2}}"
+        let inner = TextRange(12, 19)  // {"c":2}
+        let result = try #require(try reformatted(text, within: inner))
+        #expect(result.hasPrefix("{\"a\":1,\n\"b\":{"), "outside the range nothing moves")
+        #expect(result.contains("\"c\": 2"))
+    }
+
+    @Test func tabsIndentWithTabs() throws {
+        #expect(try reformatted("{\"a\":1}", tabs: true) == "{\n\t\"a\": 1\n}\n")
+    }
+
+    @Test func brokenDocumentIsNotFormatted() {
+        #expect(JSONFormatter.edits(SyntaxTree("{\"a\": 1,}")) == nil)
+    }
+}
