@@ -33,6 +33,7 @@ struct BenchReport {
     let scripts: ScriptSuite
     let peers: [PeerOutcome]
     let servers: [ServerBenchmark.Outcome]
+    let latencies: [(name: String, result: Result<RequestLatency.Figures, ServerSession.Failure>)]
 
     /// The suite made of scripts, for the tag layer's share of the full check.
     struct ScriptSuite {
@@ -110,6 +111,7 @@ struct BenchReport {
         print(String(format: "tag language adds %.0f%% to the full check of the script suite (goal <= 30%%) — %@; run alone it takes %.0f%% of the rest",
                      scripts.share * 100, scripts.goalMet ? "goal met" : "GOAL MISSED", scripts.aloneShare * 100))
         printServers()
+        printRequests()
         for comparison in comparisons {
             let label = "full check vs \(comparison.peer) parse+validate"
             if let speedup = comparison.speedup {
@@ -174,6 +176,19 @@ struct BenchReport {
                 return ["name": name, "available": false, "reason": reason]
             }
         }
+        report["requests"] = latencies.map { name, result -> [String: Any] in
+            switch result {
+            case .success(let figures):
+                return ["name": name, "available": true, "completion_median_ms": figures.completion.median, "completion_p99_ms": figures.completion.p99,
+                        "hover_median_ms": figures.hover.median, "hover_p99_ms": figures.hover.p99, "requests_each": figures.completion.count]
+            case .failure(let failure):
+                return ["name": name, "available": false, "reason": failure.description]
+            }
+        }
+        if let ours = requestGoals {
+            goals["completion_p99_under_5ms"] = ours.completion
+            goals["hover_p99_under_2ms"] = ours.hover
+        }
         if let ours = serverGoals {
             goals["initialize_under_20ms"] = ours.initialize
             goals["edit_to_diagnostics_median_under_10ms"] = ours.edit
@@ -214,6 +229,32 @@ struct BenchReport {
             print(String(format: "vs %@: initialize %.1fx faster, edit to diagnostics %.1fx faster (its figure includes its %@), memory %.1fx smaller",
                          peer.name, peer.initializeMedian / ours.initializeMedian, peer.editMedian / ours.editMedian, peer.fixedWait,
                          (peer.peakResidentMegabytes ?? 0) / (ours.peakResidentMegabytes ?? 1)))
+        }
+    }
+
+    // MARK: Completion and hover
+
+    /// The goals for completion and hover, for our server when it was measured.
+    var requestGoals: (completion: Bool, hover: Bool)? {
+        guard case .success(let ours)? = latencies.first?.result else { return nil }
+        return (ours.completion.p99 < 5, ours.hover.p99 < 2)
+    }
+
+    func printRequests() {
+        print("")
+        print("completion and hover over pipes (1 MB suite open; 20 positions spread over it):")
+        print(line(["server", "complete ms", "p99 ms", "hover ms      p99 ms   requests"]))
+        for (name, result) in latencies {
+            switch result {
+            case .success(let figures):
+                print(line([name, String(format: "%.2f", figures.completion.median), String(format: "%.2f", figures.completion.p99),
+                            String(format: "%-13.2f %-8.2f %d of each", figures.hover.median, figures.hover.p99, figures.completion.count)]))
+            case .failure(let failure):
+                print(line([name, "unavailable", "", failure.description]))
+            }
+        }
+        if let goals = requestGoals {
+            print("cekura-lsp goals: completion p99 < 5 ms — \(goals.completion ? "met" : "MISSED"); hover p99 < 2 ms — \(goals.hover ? "met" : "MISSED")")
         }
     }
 }

@@ -42,7 +42,8 @@ struct ServerBenchmark {
     /// this client (it offers no other).
     static let capabilities: JSONValue = [
         "textDocument": ["publishDiagnostics": ["versionSupport": true, "relatedInformation": true],
-                         "completion": ["completionItem": ["snippetSupport": true]]],
+                         "completion": ["completionItem": ["snippetSupport": true, "documentationFormat": ["markdown"]]],
+                         "hover": ["contentFormat": ["markdown"]]],
     ]
 
     func measure(_ subject: Subject) -> Outcome {
@@ -73,14 +74,8 @@ struct ServerBenchmark {
     /// Opens the suite, then types and deletes one character inside the first
     /// scenario's name, waiting each time for the diagnostics of that edit.
     private func measureEdits(_ subject: Subject) throws -> ([Double], Int?) {
-        let session = try ServerSession(command: subject.command)
+        let session = try openSession(subject)
         defer { session.close() }
-        _ = try session.request("initialize", initializeParams(subject))
-        session.notify("initialized", [:])
-        if let configuration = subject.configuration { session.notify("workspace/didChangeConfiguration", ["settings": configuration]) }
-        session.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "json", "version": 1,
-                                                                 "text": .string(String(decoding: spec, as: UTF8.self))]])
-        _ = try session.next(timeout: 60) { isPublish($0) }
         let place = try editPosition()
         var times: [Double] = []
         for edit in 0..<edits {
@@ -97,6 +92,19 @@ struct ServerBenchmark {
             times.append(Self.milliseconds(since: start))
         }
         return (times, session.peakResidentBytes)
+    }
+
+    /// A server set up as an editor sets it up, with the suite open and its
+    /// first diagnostics in.
+    func openSession(_ subject: Subject) throws -> ServerSession {
+        let session = try ServerSession(command: subject.command)
+        _ = try session.request("initialize", initializeParams(subject))
+        session.notify("initialized", [:])
+        if let configuration = subject.configuration { session.notify("workspace/didChangeConfiguration", ["settings": configuration]) }
+        session.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "json", "version": 1,
+                                                                 "text": .string(String(decoding: spec, as: UTF8.self))]])
+        _ = try session.next(timeout: 60) { isPublish($0) }
+        return session
     }
 
     private func isPublish(_ message: JSONValue) -> Bool {

