@@ -119,3 +119,28 @@ async def test_nothing_but_protocol_on_stdout():
     pipe.send({"jsonrpc": "2.0", "method": "exit"})
     assert await pipe.exit_status() == 0
     assert await pipe.process.stdout.read() == b""  # every byte so far was a framed message
+
+
+async def test_thousand_pipelined_requests_are_all_answered():
+    """An editor that writes 1,000 requests before reading any answer: the server
+    neither deadlocks on its full output pipe nor drops one."""
+    pipe = await initialized()
+    text = '{"version": "1", "scenarios": [{"name": "\u6f22\u5b57 \U0001F680", "instructions": "i"}]}\n'
+    pipe.send({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+               "params": {"textDocument": {"uri": "file:///p/cekura.tests.json", "languageId": "json", "version": 1, "text": text}}})
+    for number in range(1000):
+        method = "textDocument/hover" if number % 2 else "textDocument/completion"
+        pipe.send({"jsonrpc": "2.0", "id": 100 + number, "method": method,
+                   "params": {"textDocument": {"uri": "file:///p/cekura.tests.json"}, "position": {"line": 0, "character": 3 + number % 20}}})
+    await pipe.process.stdin.drain()
+    answered = set()
+    while len(answered) < 1000:
+        message = await pipe.read()
+        if "id" in message and "method" not in message:
+            assert "error" not in message, message
+            answered.add(message["id"])
+    assert answered == set(range(100, 1100))
+    pipe.send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
+    await pipe.response(2)
+    pipe.send({"jsonrpc": "2.0", "method": "exit"})
+    assert await pipe.exit_status() == 0
