@@ -9,6 +9,9 @@ let package = Package(
     products: [
         .executable(name: "cekura-lsp", targets: ["cekura-lsp"]),
         .executable(name: "cekura-bench", targets: ["cekura-bench"]),
+        // For the fuzz targets in Fuzz/, a package of their own (they build with libFuzzer's main).
+        .library(name: "Invariants", targets: ["Invariants"]),
+        .library(name: "LanguageServer", targets: ["LanguageServer"]),
     ],
     targets: [
         .target(name: "JSONSyntax"),
@@ -26,6 +29,8 @@ let package = Package(
         ),
         // Deterministic inputs shared by the benchmarks and the tests; no layer depends on it.
         .target(name: "ScenarioFixtures"),
+        // What must hold for any input: checked by the fuzz targets and by the tests on past findings.
+        .target(name: "Invariants", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "LanguageServerProtocol"]),
 
         .testTarget(name: "JSONSyntaxTests", dependencies: ["JSONSyntax", "ScenarioFixtures"]),
         .testTarget(name: "ScenarioModelTests", dependencies: ["JSONSyntax", "ScenarioModel"]),
@@ -34,7 +39,9 @@ let package = Package(
         .testTarget(name: "ScenarioIDETests", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioIDE"]),
         .testTarget(name: "CekuraAPITests", dependencies: ["CekuraAPI"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["JSONSyntax", "LanguageServerProtocol"]),
-        .testTarget(name: "LanguageServerTests", dependencies: ["JSONSyntax", "CekuraAPI", "LanguageServerProtocol", "LanguageServer"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["JSONSyntax", "CekuraAPI", "LanguageServerProtocol", "LanguageServer",
+                                                                 "ScenarioFixtures"]),
+        .testTarget(name: "InvariantsTests", dependencies: ["Invariants"]),
         .testTarget(name: "CekuraLSPTests", dependencies: ["JSONSyntax", "ScenarioCheck", "LanguageServerProtocol", "cekura-lsp"]),
     ]
 )

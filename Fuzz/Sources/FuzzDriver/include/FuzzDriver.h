@@ -1,0 +1,1 @@
+// Empty on purpose: the module only provides `cekura_fuzz_main` (driver.c).
