@@ -19,6 +19,9 @@ struct ClientCapabilities: Sendable {
     var hoverMarkdown = false
     /// `textDocument.publishDiagnostics.relatedInformation`.
     var acceptsRelatedInformation = false
+    /// `textDocument.documentSymbol.hierarchicalDocumentSymbolSupport`: the
+    /// outline may nest; otherwise it is a flat list of `SymbolInformation`.
+    var hierarchicalDocumentSymbols = false
 
     init() {}
 
@@ -34,5 +37,6 @@ struct ClientCapabilities: Sendable {
         hoverMarkdown = offersMarkdown(textDocument?["hover"]?["contentFormat"])
         let publish = textDocument?["publishDiagnostics"]
         acceptsRelatedInformation = publish?["relatedInformation"]?.boolValue ?? false
+        hierarchicalDocumentSymbols = textDocument?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.boolValue ?? false
     }
 }

@@ -33,16 +33,27 @@ extension LanguageServer {
 
     /// The open document and byte offset a `TextDocumentPositionParams` names;
     /// answers the request with an error and returns nil when it cannot.
-    private func locate(_ params: JSONValue, id: RequestID) -> (OpenDocument, Int)? {
-        guard let uri = params["textDocument"]?["uri"]?.stringValue, let position = LinePosition(json: params["position"]) else {
+    func locate(_ params: JSONValue, id: RequestID) -> (OpenDocument, Int)? {
+        guard let position = LinePosition(json: params["position"]) else {
             respond(id, .failure(.invalidParams("expected textDocument.uri and position")))
+            return nil
+        }
+        guard let snapshot = openDocument(params, id: id) else { return nil }
+        return (snapshot, snapshot.document.lineIndex.offset(of: position, in: client.positionEncoding))
+    }
+
+    /// The open document `params.textDocument` names; answers the request with
+    /// an error and returns nil when there is none.
+    func openDocument(_ params: JSONValue, id: RequestID) -> OpenDocument? {
+        guard let uri = params["textDocument"]?["uri"]?.stringValue else {
+            respond(id, .failure(.invalidParams("expected textDocument.uri")))
             return nil
         }
         guard let snapshot = documents[uri] else {
             respond(id, .failure(.invalidParams("\(uri) is not open")))
             return nil
         }
-        return (snapshot, snapshot.document.lineIndex.offset(of: position, in: client.positionEncoding))
+        return snapshot
     }
 
     /// Markdown as `MarkupContent` for clients that take it; otherwise the bare

@@ -131,6 +131,10 @@ public final class LanguageServer: @unchecked Sendable {
             completion(id: id, params: params)
         case "textDocument/hover":
             hover(id: id, params: params)
+        case "textDocument/documentSymbol":
+            documentSymbols(id: id, params: params)
+        case "workspace/symbol":
+            workspaceSymbols(id: id, params: params)
         default:
             respond(id, .failure(.methodNotFound(method)))
         }

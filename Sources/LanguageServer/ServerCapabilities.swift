@@ -11,6 +11,8 @@ enum ServerCapabilities {
             // `"` starts a key or a value, `:` a value; a space after either.
             ("completionProvider", ["triggerCharacters": ["\"", ":", " "], "resolveProvider": false]),
             ("hoverProvider", true),
+            ("documentSymbolProvider", true),
+            ("workspaceSymbolProvider", true),
         ]
         if client.pullsDiagnostics {
             members.append(("diagnosticProvider", ["identifier": "cekura", "interFileDependencies": false, "workspaceDiagnostics": false]))

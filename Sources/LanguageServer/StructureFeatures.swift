@@ -1,0 +1,99 @@
+import JSONSyntax
+import LanguageServerProtocol
+import ScenarioIDE
+import ScenarioModel
+
+/// The features that show a document's structure: symbols, folding,
+/// selection ranges, inlay hints and semantic tokens. `ScenarioIDE` computes
+/// them on a worker over the snapshot the request names, in byte offsets;
+/// they become LSP here, in the negotiated position encoding.
+extension LanguageServer {
+    // MARK: Symbols
+
+    func documentSymbols(id: RequestID, params: JSONValue) {
+        let encoding = client.positionEncoding, hierarchical = client.hierarchicalDocumentSymbols
+        answer(id, params) { document, snapshot in
+            let outline = DocumentSymbols.outline(of: document), lines = snapshot.document.lineIndex
+            guard hierarchical else {
+                return .array(SymbolSearch.flattened(outline).map { Self.information($0, uri: snapshot.uri, lines, encoding) })
+            }
+            return .array(outline.map { Self.json($0, lines, encoding) })
+        }
+    }
+
+    /// `workspace/symbol`: the outlines of every open document, filtered by the query.
+    func workspaceSymbols(id: RequestID, params: JSONValue) {
+        guard let query = params["query"]?.stringValue else {
+            return respond(id, .failure(.invalidParams("workspace/symbol needs a query")))
+        }
+        let encoding = client.positionEncoding
+        let snapshots = documents.values.sorted { $0.uri < $1.uri }.map { ($0, association(for: $0)) }
+        respondLater(id, work: {
+            .success(.array(snapshots.flatMap { snapshot, decided in
+                let outline = DocumentSymbols.outline(of: snapshot.scenarioDocument(decided: decided))
+                return SymbolSearch.matching(query, in: outline).map { Self.information($0, uri: snapshot.uri, snapshot.document.lineIndex, encoding) }
+            }))
+        })
+    }
+
+    private static func json(_ symbol: OutlineSymbol, _ lines: LineIndex, _ encoding: PositionEncoding) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("name", .string(symbol.name)),
+            ("kind", .integer(symbolKind(symbol.kind))),
+            ("range", lines.json(symbol.range, in: encoding)),
+            ("selectionRange", lines.json(symbol.selectionRange, in: encoding)),
+        ]
+        if let detail = symbol.detail { members.append(("detail", .string(detail))) }
+        if !symbol.children.isEmpty { members.append(("children", .array(symbol.children.map { json($0, lines, encoding) }))) }
+        return .object(members)
+    }
+
+    /// A `SymbolInformation`: the flat form, with the parent's name as its container.
+    private static func information(_ flat: SymbolSearch.FlatSymbol, uri: String, _ lines: LineIndex, _ encoding: PositionEncoding) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("name", .string(flat.symbol.name)),
+            ("kind", .integer(symbolKind(flat.symbol.kind))),
+            ("location", ["uri": .string(uri), "range": lines.json(flat.symbol.range, in: encoding)]),
+        ]
+        if let container = flat.container { members.append(("containerName", .string(container))) }
+        return .object(members)
+    }
+
+    /// LSP `SymbolKind`s, all from the protocol's first version (1–18), which
+    /// every client shows without declaring a `valueSet`: a suite is a module
+    /// of cases; a case and an evaluator are each one scenario (class); a
+    /// condition is a rule the simulated caller runs (method); a function is a
+    /// function; a bulk update is a package of changes with its fields as
+    /// properties, and the evaluators it names are ids (number).
+    private static func symbolKind(_ kind: OutlineSymbol.Kind) -> Int {
+        switch kind {
+        case .suite: 2
+        case .bulkUpdate: 4
+        case .testCase, .evaluator: 5
+        case .condition: 6
+        case .field: 7
+        case .function: 12
+        case .evaluatorReference: 16
+        }
+    }
+
+    // MARK: Running
+
+    /// Runs `work` on a worker over the snapshot of the document
+    /// `params.textDocument` names, read as a scenario file, and answers with
+    /// its result; -32801 when the document changed meanwhile.
+    private func answer(_ id: RequestID, _ params: JSONValue,
+                        _ work: @escaping @Sendable (ScenarioDocument, OpenDocument) -> JSONValue) {
+        guard let snapshot = openDocument(params, id: id) else { return }
+        let decided = association(for: snapshot)
+        respondLater(id, work: { .success(work(snapshot.scenarioDocument(decided: decided), snapshot)) },
+                     isStale: { [self] in documents[snapshot.uri]?.version != snapshot.version })
+    }
+}
+
+extension OpenDocument {
+    /// The snapshot read as a scenario file, its kind from the user's association when one matches.
+    func scenarioDocument(decided: FileKindDecision?) -> ScenarioDocument {
+        ScenarioDocument(tree: document.tree, fileName: path, decided: decided)
+    }
+}

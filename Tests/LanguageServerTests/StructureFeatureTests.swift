@@ -1,0 +1,104 @@
+import JSONSyntax
+@testable import LanguageServer
+import LanguageServerProtocol
+import Testing
+
+/// Symbols, folding, selection ranges, inlay hints and semantic tokens
+/// through the protocol, with positions after emoji and CJK text.
+struct StructureFeatureTests {
+    /// A suite whose script stands after astral and CJK text on its lines.
+    static let suite = """
+        {"suite": {"name": "🚀 漢字"}, "version": "1", "scenarios": [
+          {"name": "Café ☕", "type": "conditional_actions", "conditional_actions": {"role": "r", "conditions": [
+            {"id": 0, "condition": "FIRST_MESSAGE 🎉", "action": "Hi 漢字 <silence time=\\"1s\\"/> {{test_profile.name}} [sigh]", "type": "standard", "fixed_message": true},
+            {"id": 1, "condition": 0, "action": "ok 🚀 <endcall />", "type": "action_followup", "fixed_message": true}]}}]}
+        """
+    static let scriptURI = "file:///work/project/flows/parcel.cekura.json"
+    static let script = #"{"role": "🚀", "conditions": [{"id": 0, "condition": "FIRST_MESSAGE", "action": "Hi"}]}"#
+
+    /// Clients that take a nested outline, in each encoding.
+    static let encodings: [(String, JSONValue)] = [
+        ("utf-8", ["general": ["positionEncodings": ["utf-8", "utf-16"]],
+                   "textDocument": ["documentSymbol": ["hierarchicalDocumentSymbolSupport": true]]]),
+        ("utf-16", ["textDocument": ["documentSymbol": ["hierarchicalDocumentSymbolSupport": true]]]),
+    ]
+
+    /// The LSP position where the `occurrence`-th `needle` starts in `text`, plus `offset` characters (ASCII ones).
+    static func position(of needle: String, in text: String, occurrence: Int = 0, plus offset: Int = 0, _ encoding: String) -> JSONValue {
+        var searched = text.startIndex
+        var found = text.range(of: needle)!
+        for _ in 0..<occurrence {
+            searched = found.upperBound
+            found = text.range(of: needle, range: searched..<text.endIndex)!
+        }
+        let before = text[..<found.lowerBound]
+        let line = before.filter { $0 == "\n" }.count
+        let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+        return ["line": .integer(line), "character": .integer(Samples.column(String(before[lineStart...]), encoding) + offset)]
+    }
+
+    static func request(_ harness: ServerHarness, _ method: String, _ uri: String = Samples.suiteURI,
+                        _ extra: [(key: String, value: JSONValue)] = []) throws -> JSONValue {
+        let response = try harness.request(method, .object([("textDocument", ["uri": .string(uri)])] + extra))
+        #expect(response["error"] == nil, "\(response)")
+        return try #require(response["result"])
+    }
+
+    // MARK: Symbols
+
+    @Test(arguments: encodings)
+    func outlineNestsCasesAndConditionsWithRangesAfterAstralText(encoding: String, capabilities: JSONValue) throws {
+        let harness = ServerHarness()
+        let result = try harness.initialize(capabilities: capabilities)
+        #expect(result["capabilities"]?["documentSymbolProvider"] == true)
+        harness.open(Samples.suiteURI, Self.suite)
+        let symbols = try Self.request(harness, "textDocument/documentSymbol")
+        let suite = try #require(symbols.arrayValue?.first)
+        #expect(suite["name"] == "🚀 漢字")
+        #expect(suite["kind"] == 2)
+        #expect(suite["selectionRange"]?["start"] == Self.position(of: #""🚀 漢字""#, in: Self.suite, encoding))
+        let testCase = try #require(suite["children"]?.arrayValue?.first)
+        #expect(testCase["name"] == "Café ☕")
+        let followup = try #require(testCase["children"]?.arrayValue?.last)
+        #expect(followup["name"] == "#1 → #0")
+        #expect(followup["kind"] == 6)
+        #expect(followup["range"]?["start"] == Self.position(of: #"{"id": 1"#, in: Self.suite, encoding))
+        #expect(followup["selectionRange"]?["start"] == Self.position(of: #""id": 1"#, in: Self.suite, plus: 6, encoding))
+    }
+
+    @Test func clientsWithoutHierarchyGetAFlatList() throws {
+        let harness = ServerHarness()
+        try harness.initialize(capabilities: Clients.vscode)
+        harness.open(Samples.suiteURI, Self.suite)
+        let symbols = try #require(try Self.request(harness, "textDocument/documentSymbol").arrayValue)
+        #expect(symbols.map { $0["name"]?.stringValue } == ["🚀 漢字", "Café ☕", "#0: FIRST_MESSAGE 🎉", "#1 → #0"])
+        #expect(symbols.map { $0["containerName"]?.stringValue } == [nil, "🚀 漢字", "Café ☕", "Café ☕"])
+        #expect(symbols[2]["location"]?["uri"] == .string(Samples.suiteURI))
+        #expect(symbols[2]["location"]?["range"]?["start"] == Self.position(of: #"{"id": 0"#, in: Self.suite, "utf-16"))
+        #expect(symbols.allSatisfy { $0["children"] == nil && $0["selectionRange"] == nil })
+    }
+
+    @Test func filesThatAreNotScenarioFilesHaveNoSymbols() throws {
+        let harness = ServerHarness()
+        try harness.initialize(capabilities: Self.encodings[0].1)
+        harness.open(Samples.otherURI, #"{"name": "web", "scripts": {"build": "swift build"}}"#)
+        #expect(try Self.request(harness, "textDocument/documentSymbol", Samples.otherURI) == [])
+    }
+
+    @Test(arguments: ["utf-8", "utf-16"])
+    func workspaceSymbolsSearchEveryOpenDocument(encoding: String) throws {
+        let harness = ServerHarness()
+        let result = try harness.initialize(capabilities: encoding == "utf-8" ? Self.encodings[0].1 : Clients.vscode)
+        #expect(result["capabilities"]?["workspaceSymbolProvider"] == true)
+        harness.open(Samples.suiteURI, Self.suite)
+        harness.open(Self.scriptURI, Self.script)
+        harness.open(Samples.otherURI, #"{"name": "first message"}"#)
+        let response = try harness.request("workspace/symbol", ["query": "FIRSTmes"])
+        let symbols = try #require(response["result"]?.arrayValue)
+        #expect(symbols.map { $0["location"]?["uri"]?.stringValue } == [Samples.suiteURI, Self.scriptURI])
+        #expect(symbols.map { $0["name"]?.stringValue } == ["#0: FIRST_MESSAGE 🎉", "#0: FIRST_MESSAGE"])
+        #expect(symbols[0]["location"]?["range"]?["start"] == Self.position(of: #"{"id": 0"#, in: Self.suite, encoding))
+        #expect(symbols[1]["location"]?["range"]?["start"] == Self.position(of: #"{"id": 0"#, in: Self.script, encoding))
+        #expect(symbols[1]["containerName"] == nil)
+    }
+}

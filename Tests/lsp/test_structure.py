@@ -1,0 +1,59 @@
+"""Structure features as editors drive them: symbols, folding, selection ranges,
+inlay hints and semantic tokens, each for the Neovim, VS Code and Emacs capability
+sets (see conftest.py), with positions after emoji and CJK text."""
+import asyncio
+
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+from conftest import OTHER_URI, SUITE_URI, T, column, open_doc
+
+# A script after astral and CJK text; the followup (id 1) names condition 0.
+SUITE = (
+    '{"suite": {"name": "\U0001F680 \u6f22\u5b57"}, "version": "1", "scenarios": [\n'
+    '  {"name": "Caf\u00e9 \u2615", "type": "conditional_actions", "conditional_actions": {"role": "r", "conditions": [\n'
+    '    {"id": 0, "condition": "The agent greets you \U0001F389", "action": "Hi \u6f22\u5b57 <silence time=\\"1s\\"/> {{test_profile.name}}", "type": "standard", "fixed_message": true},\n'
+    '    {"id": 1, "condition": 0, "action": "ok \U0001F680 <endcall />", "type": "action_followup", "fixed_message": true}]}}]}\n'
+)
+SCRIPT_URI = "file:///work/project/flows/parcel.cekura.json"
+SCRIPT = '{"role": "\U0001F680", "conditions": [{"id": 0, "condition": "FIRST_MESSAGE", "action": "Hi"}]}\n'
+
+
+def position(needle: str, encoding: str, text: str = SUITE, plus: int = 0) -> types.Position:
+    """Where `needle` starts in `text`, plus `plus` ASCII characters."""
+    before = text[: text.index(needle)]
+    line = before.count("\n")
+    return types.Position(line=line, character=column(before.rsplit("\n", 1)[-1], encoding) + plus)
+
+
+def doc(uri: str = SUITE_URI) -> types.TextDocumentIdentifier:
+    return types.TextDocumentIdentifier(uri=uri)
+
+
+async def test_document_symbols_nest_the_script(client: LanguageClient):
+    open_doc(client, SUITE_URI, SUITE)
+    symbols = await asyncio.wait_for(client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=doc())), T)
+    suite = symbols[0]
+    assert suite.name == "\U0001F680 \u6f22\u5b57"
+    assert suite.selection_range.start == position('"\U0001F680', client.encoding)
+    case = suite.children[0]
+    assert [c.name for c in case.children] == ["#0: The agent greets you \U0001F389", "#1 \u2192 #0"]
+    assert case.children[1].selection_range.start == position('"id": 1', client.encoding, plus=6)
+
+
+async def test_document_symbols_of_other_json_are_empty(client: LanguageClient):
+    open_doc(client, OTHER_URI, '{"name": "web", "version": 1}\n')
+    symbols = await asyncio.wait_for(client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=doc(OTHER_URI))), T)
+    assert not symbols
+
+
+async def test_workspace_symbols_across_open_documents(client: LanguageClient):
+    open_doc(client, SUITE_URI, SUITE)
+    open_doc(client, SCRIPT_URI, SCRIPT)
+    symbols = await asyncio.wait_for(client.workspace_symbol_async(types.WorkspaceSymbolParams(query="#0:")), T)
+    assert [(s.location.uri, s.name) for s in symbols] == [
+        (SUITE_URI, "#0: The agent greets you \U0001F389"),
+        (SCRIPT_URI, "#0: FIRST_MESSAGE"),
+    ]
+    assert symbols[0].location.range.start == position('{"id": 0', client.encoding)
+    assert symbols[0].container_name == "Caf\u00e9 \u2615"
