@@ -22,6 +22,11 @@ struct ClientCapabilities: Sendable {
     /// `textDocument.documentSymbol.hierarchicalDocumentSymbolSupport`: the
     /// outline may nest; otherwise it is a flat list of `SymbolInformation`.
     var hierarchicalDocumentSymbols = false
+    /// `textDocument.foldingRange.lineFoldingOnly`: folds cover whole lines;
+    /// otherwise they may start and end within lines.
+    var lineFoldingOnly = false
+    /// `textDocument.foldingRange.rangeLimit`: at most this many folds per document.
+    var foldingRangeLimit: Int?
 
     init() {}
 
@@ -38,5 +43,7 @@ struct ClientCapabilities: Sendable {
         let publish = textDocument?["publishDiagnostics"]
         acceptsRelatedInformation = publish?["relatedInformation"]?.boolValue ?? false
         hierarchicalDocumentSymbols = textDocument?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.boolValue ?? false
+        lineFoldingOnly = textDocument?["foldingRange"]?["lineFoldingOnly"]?.boolValue ?? false
+        foldingRangeLimit = textDocument?["foldingRange"]?["rangeLimit"]?.intValue
     }
 }

@@ -135,6 +135,8 @@ public final class LanguageServer: @unchecked Sendable {
             documentSymbols(id: id, params: params)
         case "workspace/symbol":
             workspaceSymbols(id: id, params: params)
+        case "textDocument/foldingRange":
+            foldingRanges(id: id, params: params)
         default:
             respond(id, .failure(.methodNotFound(method)))
         }

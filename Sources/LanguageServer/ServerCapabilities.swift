@@ -13,6 +13,7 @@ enum ServerCapabilities {
             ("hoverProvider", true),
             ("documentSymbolProvider", true),
             ("workspaceSymbolProvider", true),
+            ("foldingRangeProvider", true),
         ]
         if client.pullsDiagnostics {
             members.append(("diagnosticProvider", ["identifier": "cekura", "interFileDependencies": false, "workspaceDiagnostics": false]))

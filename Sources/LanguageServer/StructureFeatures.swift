@@ -77,6 +77,24 @@ extension LanguageServer {
         }
     }
 
+    // MARK: Folding
+
+    func foldingRanges(id: RequestID, params: JSONValue) {
+        let encoding = client.positionEncoding, lineFoldingOnly = client.lineFoldingOnly, limit = client.foldingRangeLimit
+        answer(id, params) { document, snapshot in
+            let lines = snapshot.document.lineIndex
+            return .array(Folding.regions(in: document, lines: lines, lineFoldingOnly: lineFoldingOnly, limit: limit).map { region in
+                var members: [(key: String, value: JSONValue)] = [("startLine", .integer(region.startLine)), ("endLine", .integer(region.endLine))]
+                if !lineFoldingOnly {
+                    members.append(("startCharacter", .integer(lines.position(of: region.start, in: encoding).column)))
+                    members.append(("endCharacter", .integer(lines.position(of: region.end, in: encoding).column)))
+                }
+                if region.kind == .comment { members.append(("kind", "comment")) }
+                return .object(members)
+            })
+        }
+    }
+
     // MARK: Running
 
     /// Runs `work` on a worker over the snapshot of the document

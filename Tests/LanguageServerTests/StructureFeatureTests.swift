@@ -101,4 +101,39 @@ struct StructureFeatureTests {
         #expect(symbols[1]["location"]?["range"]?["start"] == Self.position(of: #"{"id": 0"#, in: Self.script, encoding))
         #expect(symbols[1]["containerName"] == nil)
     }
+
+    // MARK: Folding
+
+    /// The array's bracket stands after astral and CJK text.
+    static let foldable = """
+        {
+          "suite": {"name": "🚀 漢字", "description": "d"}, "scenarios": [
+            {"name": "n", "instructions": "i"}
+          ], "version": "1"
+        }
+        """
+
+    @Test(arguments: ["utf-8", "utf-16"])
+    func foldsWithinLinesAfterAstralText(encoding: String) throws {
+        let harness = ServerHarness()
+        let offered: JSONValue = encoding == "utf-8" ? ["utf-8"] : ["utf-16"]
+        let result = try harness.initialize(capabilities: ["general": ["positionEncodings": offered],
+                                                           "textDocument": ["foldingRange": ["lineFoldingOnly": false]]])
+        #expect(result["capabilities"]?["foldingRangeProvider"] == true)
+        harness.open(Samples.suiteURI, Self.foldable)
+        let afterBracket = Self.position(of: "[", in: Self.foldable, plus: 1, encoding)["character"]!
+        #expect(try Self.request(harness, "textDocument/foldingRange") == [
+            ["startLine": 0, "endLine": 4, "startCharacter": 1, "endCharacter": 0],
+            ["startLine": 1, "endLine": 3, "startCharacter": afterBracket, "endCharacter": 2],
+        ])
+    }
+
+    @Test func lineFoldingClientsGetWholeLinesWithinTheirLimit() throws {
+        let harness = ServerHarness()
+        try harness.initialize(capabilities: ["textDocument": ["foldingRange": ["lineFoldingOnly": true, "rangeLimit": 1]]])
+        harness.open(Samples.suiteURI, Self.foldable)
+        #expect(try Self.request(harness, "textDocument/foldingRange") == [["startLine": 0, "endLine": 3]])
+        harness.open(Samples.otherURI, "{\n  \"a\": [\n    1\n  ]\n}")
+        #expect(try Self.request(harness, "textDocument/foldingRange", Samples.otherURI) == [])
+    }
 }

@@ -57,3 +57,17 @@ async def test_workspace_symbols_across_open_documents(client: LanguageClient):
     ]
     assert symbols[0].location.range.start == position('{"id": 0', client.encoding)
     assert symbols[0].container_name == "Caf\u00e9 \u2615"
+
+
+async def test_folding_ranges_follow_the_client(client: LanguageClient):
+    open_doc(client, SUITE_URI, SUITE)
+    ranges = await asyncio.wait_for(client.text_document_folding_range_async(types.FoldingRangeParams(text_document=doc())), T)
+    folding = client.capabilities.text_document and client.capabilities.text_document.folding_range
+    if folding and folding.line_folding_only:
+        assert [(r.start_line, r.end_line, r.start_character, r.end_character) for r in ranges] == [(0, 2, None, None), (1, 2, None, None)]
+        return
+    last_line = SUITE.splitlines()[3]
+    assert [(r.start_line, r.end_line, r.start_character, r.end_character) for r in ranges] == [
+        (0, 3, 1, column(last_line[:-1], client.encoding)),
+        (1, 3, 3, column(last_line[:-3], client.encoding)),
+    ]
