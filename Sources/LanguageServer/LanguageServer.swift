@@ -137,6 +137,8 @@ public final class LanguageServer: @unchecked Sendable {
             workspaceSymbols(id: id, params: params)
         case "textDocument/foldingRange":
             foldingRanges(id: id, params: params)
+        case "textDocument/selectionRange":
+            selectionRanges(id: id, params: params)
         default:
             respond(id, .failure(.methodNotFound(method)))
         }

@@ -14,6 +14,7 @@ enum ServerCapabilities {
             ("documentSymbolProvider", true),
             ("workspaceSymbolProvider", true),
             ("foldingRangeProvider", true),
+            ("selectionRangeProvider", true),
         ]
         if client.pullsDiagnostics {
             members.append(("diagnosticProvider", ["identifier": "cekura", "interFileDependencies": false, "workspaceDiagnostics": false]))

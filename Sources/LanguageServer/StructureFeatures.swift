@@ -95,6 +95,30 @@ extension LanguageServer {
         }
     }
 
+    // MARK: Selection ranges
+
+    /// One `SelectionRange` per position, innermost first with each `parent`
+    /// around it; a position with nothing around it gets its own empty range.
+    func selectionRanges(id: RequestID, params: JSONValue) {
+        let written = params["positions"]?.arrayValue ?? []
+        let positions = written.compactMap { LinePosition(json: $0) }
+        guard !positions.isEmpty, positions.count == written.count else {
+            return respond(id, .failure(.invalidParams("textDocument/selectionRange needs positions")))
+        }
+        let encoding = client.positionEncoding
+        answer(id, params) { document, snapshot in
+            let lines = snapshot.document.lineIndex
+            return .array(positions.map { position in
+                let offset = lines.offset(of: position, in: encoding)
+                let chain = SelectionRanges.chain(in: document, at: offset)
+                let outermost: JSONValue = ["range": lines.json(chain.last ?? .empty(at: offset), in: encoding)]
+                return chain.dropLast().reversed().reduce(outermost) { parent, range in
+                    ["range": lines.json(range, in: encoding), "parent": parent]
+                }
+            })
+        }
+    }
+
     // MARK: Running
 
     /// Runs `work` on a worker over the snapshot of the document

@@ -136,4 +136,27 @@ struct StructureFeatureTests {
         harness.open(Samples.otherURI, "{\n  \"a\": [\n    1\n  ]\n}")
         #expect(try Self.request(harness, "textDocument/foldingRange", Samples.otherURI) == [])
     }
+
+    // MARK: Selection ranges
+
+    @Test(arguments: ["utf-8", "utf-16"])
+    func selectionGrowsFromAnAttributeValueAfterCJKText(encoding: String) throws {
+        let harness = ServerHarness()
+        let result = try harness.initialize(capabilities: ["general": ["positionEncodings": encoding == "utf-8" ? ["utf-8"] : []]])
+        #expect(result["capabilities"]?["selectionRangeProvider"] == true)
+        harness.open(Samples.suiteURI, Self.suite)
+        let inValue = Self.position(of: #"1s\""#, in: Self.suite, plus: 1, encoding)
+        let ranges = try #require(try Self.request(harness, "textDocument/selectionRange", Samples.suiteURI,
+                                                   [("positions", [inValue, ["line": 0, "character": 0]])]).arrayValue)
+        #expect(ranges.count == 2)
+        #expect(ranges[0]["range"] == ["start": Self.position(of: #"1s\""#, in: Self.suite, encoding),
+                                       "end": Self.position(of: #"1s\""#, in: Self.suite, plus: 2, encoding)])
+        #expect(ranges[0]["parent"]?["range"]?["start"] == Self.position(of: "time=", in: Self.suite, encoding))
+        #expect(ranges[0]["parent"]?["parent"]?["range"]?["start"] == Self.position(of: "<silence", in: Self.suite, encoding))
+        var outermost = ranges[0]
+        while let parent = outermost["parent"] { outermost = parent }
+        #expect(outermost["range"]?["start"] == ["line": 0, "character": 0])
+        // Before the top-level value there is nothing to select but the position.
+        #expect(ranges[1] == ["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]]])
+    }
 }

@@ -71,3 +71,20 @@ async def test_folding_ranges_follow_the_client(client: LanguageClient):
         (0, 3, 1, column(last_line[:-1], client.encoding)),
         (1, 3, 3, column(last_line[:-3], client.encoding)),
     ]
+
+
+async def test_selection_ranges_grow_from_a_placeholder_key(client: LanguageClient):
+    open_doc(client, SUITE_URI, SUITE)
+    inside = position("name}}", client.encoding, plus=2)
+    ranges = await asyncio.wait_for(
+        client.text_document_selection_range_async(types.SelectionRangeParams(text_document=doc(), positions=[inside])), T
+    )
+    chain = []
+    selection = ranges[0]
+    while selection:
+        chain.append(selection.range)
+        selection = selection.parent
+    assert chain[0] == types.Range(start=position("name}}", client.encoding), end=position("name}}", client.encoding, plus=4))
+    assert chain[1].start == position("test_profile.name", client.encoding)
+    assert chain[2].start == position("{{test_profile", client.encoding)
+    assert chain[-1].start == types.Position(line=0, character=0)
