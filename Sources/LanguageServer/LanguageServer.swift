@@ -139,6 +139,8 @@ public final class LanguageServer: @unchecked Sendable {
             foldingRanges(id: id, params: params)
         case "textDocument/selectionRange":
             selectionRanges(id: id, params: params)
+        case "textDocument/inlayHint":
+            inlayHints(id: id, params: params)
         default:
             respond(id, .failure(.methodNotFound(method)))
         }

@@ -15,6 +15,7 @@ enum ServerCapabilities {
             ("workspaceSymbolProvider", true),
             ("foldingRangeProvider", true),
             ("selectionRangeProvider", true),
+            ("inlayHintProvider", true),
         ]
         if client.pullsDiagnostics {
             members.append(("diagnosticProvider", ["identifier": "cekura", "interFileDependencies": false, "workspaceDiagnostics": false]))

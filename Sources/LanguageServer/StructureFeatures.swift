@@ -119,6 +119,24 @@ extension LanguageServer {
         }
     }
 
+    // MARK: Inlay hints
+
+    func inlayHints(id: RequestID, params: JSONValue) {
+        guard let requested = lineRange(json: params["range"]) else {
+            return respond(id, .failure(.invalidParams("textDocument/inlayHint needs a range")))
+        }
+        let encoding = client.positionEncoding
+        answer(id, params) { document, snapshot in
+            let lines = snapshot.document.lineIndex
+            let range = lines.textRange(from: requested.start, to: requested.end, in: encoding)
+            return .array(InlayHints.hints(in: document, within: range).map { hint in
+                // No `kind`: a followup's target is neither a type nor a parameter name.
+                ["position": lines.position(of: hint.position, in: encoding).json, "label": .string(hint.label),
+                 "tooltip": .string(hint.tooltip), "paddingLeft": true]
+            })
+        }
+    }
+
     // MARK: Running
 
     /// Runs `work` on a worker over the snapshot of the document

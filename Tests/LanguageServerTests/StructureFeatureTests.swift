@@ -11,7 +11,7 @@ struct StructureFeatureTests {
         {"suite": {"name": "🚀 漢字"}, "version": "1", "scenarios": [
           {"name": "Café ☕", "type": "conditional_actions", "conditional_actions": {"role": "r", "conditions": [
             {"id": 0, "condition": "FIRST_MESSAGE 🎉", "action": "Hi 漢字 <silence time=\\"1s\\"/> {{test_profile.name}} [sigh]", "type": "standard", "fixed_message": true},
-            {"id": 1, "condition": 0, "action": "ok 🚀 <endcall />", "type": "action_followup", "fixed_message": true}]}}]}
+            {"id": 1, "action": "ok 🚀 <endcall />", "condition": 0, "type": "action_followup", "fixed_message": true}]}}]}
         """
     static let scriptURI = "file:///work/project/flows/parcel.cekura.json"
     static let script = #"{"role": "🚀", "conditions": [{"id": 0, "condition": "FIRST_MESSAGE", "action": "Hi"}]}"#
@@ -158,5 +158,26 @@ struct StructureFeatureTests {
         #expect(outermost["range"]?["start"] == ["line": 0, "character": 0])
         // Before the top-level value there is nothing to select but the position.
         #expect(ranges[1] == ["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]]])
+    }
+
+    // MARK: Inlay hints
+
+    @Test(arguments: ["utf-8", "utf-16"])
+    func followupHintStandsAfterItsIdPastAstralText(encoding: String) throws {
+        let harness = ServerHarness()
+        let result = try harness.initialize(capabilities: ["general": ["positionEncodings": encoding == "utf-8" ? ["utf-8"] : []]])
+        #expect(result["capabilities"]?["inlayHintProvider"] == true)
+        harness.open(Samples.suiteURI, Self.suite)
+        let whole: JSONValue = ["start": ["line": 0, "character": 0], "end": ["line": 9, "character": 0]]
+        let hints = try #require(try Self.request(harness, "textDocument/inlayHint", Samples.suiteURI, [("range", whole)]).arrayValue)
+        #expect(hints.count == 1)
+        let hint = try #require(hints.first)
+        #expect(hint["label"] == "→ #0 FIRST_MESSAGE 🎉")
+        #expect(hint["position"] == Self.position(of: #""condition": 0"#, in: Self.suite, plus: 14, encoding))
+        #expect(hint["tooltip"]?.stringValue?.hasPrefix("#0: FIRST_MESSAGE 🎉\nAction: Hi 漢字") == true)
+        #expect(hint["paddingLeft"] == true)
+        // A range that ends before the followup's line holds no hint.
+        let early: JSONValue = ["start": ["line": 0, "character": 0], "end": ["line": 2, "character": 0]]
+        #expect(try Self.request(harness, "textDocument/inlayHint", Samples.suiteURI, [("range", early)]) == [])
     }
 }

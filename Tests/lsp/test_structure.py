@@ -13,7 +13,7 @@ SUITE = (
     '{"suite": {"name": "\U0001F680 \u6f22\u5b57"}, "version": "1", "scenarios": [\n'
     '  {"name": "Caf\u00e9 \u2615", "type": "conditional_actions", "conditional_actions": {"role": "r", "conditions": [\n'
     '    {"id": 0, "condition": "The agent greets you \U0001F389", "action": "Hi \u6f22\u5b57 <silence time=\\"1s\\"/> {{test_profile.name}}", "type": "standard", "fixed_message": true},\n'
-    '    {"id": 1, "condition": 0, "action": "ok \U0001F680 <endcall />", "type": "action_followup", "fixed_message": true}]}}]}\n'
+    '    {"id": 1, "action": "ok \U0001F680 <endcall />", "condition": 0, "type": "action_followup", "fixed_message": true}]}}]}\n'
 )
 SCRIPT_URI = "file:///work/project/flows/parcel.cekura.json"
 SCRIPT = '{"role": "\U0001F680", "conditions": [{"id": 0, "condition": "FIRST_MESSAGE", "action": "Hi"}]}\n'
@@ -88,3 +88,13 @@ async def test_selection_ranges_grow_from_a_placeholder_key(client: LanguageClie
     assert chain[1].start == position("test_profile.name", client.encoding)
     assert chain[2].start == position("{{test_profile", client.encoding)
     assert chain[-1].start == types.Position(line=0, character=0)
+
+
+async def test_inlay_hint_after_a_followup_id(client: LanguageClient):
+    open_doc(client, SUITE_URI, SUITE)
+    whole = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=4, character=0))
+    hints = await asyncio.wait_for(client.text_document_inlay_hint_async(types.InlayHintParams(text_document=doc(), range=whole)), T)
+    assert [(h.label, h.position) for h in hints] == [
+        ("\u2192 #0 The agent greets you \U0001F389", position('"condition": 0', client.encoding, plus=14))
+    ]
+    assert hints[0].tooltip.startswith("#0: The agent greets you")
