@@ -141,6 +141,8 @@ public final class LanguageServer: @unchecked Sendable {
             selectionRanges(id: id, params: params)
         case "textDocument/inlayHint":
             inlayHints(id: id, params: params)
+        case "textDocument/semanticTokens/full", "textDocument/semanticTokens/range":
+            semanticTokens(id: id, params: params)
         default:
             respond(id, .failure(.methodNotFound(method)))
         }

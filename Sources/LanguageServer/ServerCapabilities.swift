@@ -16,6 +16,8 @@ enum ServerCapabilities {
             ("foldingRangeProvider", true),
             ("selectionRangeProvider", true),
             ("inlayHintProvider", true),
+            ("semanticTokensProvider", ["legend": ["tokenTypes": .array(LanguageServer.semanticTokenTypes.map(JSONValue.string)), "tokenModifiers": []],
+                                        "full": true, "range": true]),
         ]
         if client.pullsDiagnostics {
             members.append(("diagnosticProvider", ["identifier": "cekura", "interFileDependencies": false, "workspaceDiagnostics": false]))

@@ -137,6 +137,64 @@ extension LanguageServer {
         }
     }
 
+    // MARK: Semantic tokens
+
+    /// `textDocument/semanticTokens/full`, and `/range` when `params.range` is set.
+    func semanticTokens(id: RequestID, params: JSONValue) {
+        let requested = lineRange(json: params["range"])
+        let encoding = client.positionEncoding
+        answer(id, params) { document, snapshot in
+            let lines = snapshot.document.lineIndex
+            let range = requested.map { lines.textRange(from: $0.start, to: $0.end, in: encoding) }
+            let tokens = ActionTokens.tokens(in: document, within: range).map { ($0.range, Self.semanticTokenType($0.kind)) }
+            return ["data": .array(Self.semanticTokenData(tokens, lines: lines, encoding: encoding).map { .integer($0) })]
+        }
+    }
+
+    /// The legend's token types: a token's type is its index here.
+    static let semanticTokenTypes = ["keyword", "property", "string", "macro", "variable", "function", "enumMember"]
+
+    /// Types from LSP's standard set, which themes colour with no
+    /// configuration: a tag is an instruction to the voice, not words to say
+    /// (keyword); attributes are a tag's properties and their values stay
+    /// strings; a placeholder is expanded before the call, like a macro, and its
+    /// keys name values (variable), a function's name a function; the emotion
+    /// markers are a fixed set of named sounds (enumMember, coloured as constants).
+    private static func semanticTokenType(_ kind: ActionToken.Kind) -> Int {
+        switch kind {
+        case .tag, .closingTag: 0
+        case .attributeName: 1
+        case .attributeValue: 2
+        case .placeholder: 3
+        case .placeholderKey: 4
+        case .placeholderFunction: 5
+        case .marker: 6
+        }
+    }
+
+    /// Tokens in LSP's relative form: five integers each (line delta, start
+    /// delta, length, type, no modifiers), in the negotiated encoding. Tokens
+    /// come from JSON strings, which hold no line break, but one that crossed
+    /// a line would be split at the line ends: no client in the capability sets
+    /// takes multi-line tokens, and pieces suit every client.
+    static func semanticTokenData(_ tokens: [(range: TextRange, type: Int)], lines: LineIndex, encoding: PositionEncoding) -> [Int] {
+        var data: [Int] = []
+        var previous = LinePosition(line: 0, column: 0)
+        for token in tokens.sorted(by: { $0.range < $1.range }) {
+            let (first, last) = (lines.line(of: token.range.start), lines.line(of: token.range.end))
+            for line in first...last {
+                let lineRange = lines.lineRange(line)
+                let piece = TextRange(max(token.range.start, lineRange.start), max(min(token.range.end, lineRange.end), lineRange.start))
+                let (start, end) = lines.range(of: piece, in: encoding)
+                guard end.column > start.column else { continue }
+                data += [start.line - previous.line, start.line == previous.line ? start.column - previous.column : start.column,
+                         end.column - start.column, token.type, 0]
+                previous = start
+            }
+        }
+        return data
+    }
+
     // MARK: Running
 
     /// Runs `work` on a worker over the snapshot of the document

@@ -180,4 +180,56 @@ struct StructureFeatureTests {
         let early: JSONValue = ["start": ["line": 0, "character": 0], "end": ["line": 2, "character": 0]]
         #expect(try Self.request(harness, "textDocument/inlayHint", Samples.suiteURI, [("range", early)]) == [])
     }
+
+    // MARK: Semantic tokens
+
+    /// Relative token data read back as absolute tokens: line, character, length and type name.
+    static func absolute(_ data: JSONValue?, legend: JSONValue?) -> [String] {
+        let numbers = data?.arrayValue?.compactMap(\.intValue) ?? []
+        let names = legend?.arrayValue?.compactMap(\.stringValue) ?? []
+        var tokens: [String] = []
+        var line = 0, character = 0
+        for start in stride(from: 0, to: numbers.count - 4, by: 5) {
+            line += numbers[start]
+            character = numbers[start] == 0 ? character + numbers[start + 1] : numbers[start + 1]
+            tokens.append("\(line):\(character)+\(numbers[start + 2]) \(names[numbers[start + 3]])")
+        }
+        return tokens
+    }
+
+    static func token(_ needle: String, _ length: Int, _ type: String, _ encoding: String) -> String {
+        let position = Self.position(of: needle, in: Self.suite, encoding)
+        return "\(position["line"]?.intValue ?? -1):\(position["character"]?.intValue ?? -1)+\(length) \(type)"
+    }
+
+    @Test(arguments: ["utf-8", "utf-16"])
+    func tagLanguageTokensAfterCJKAndAstralText(encoding: String) throws {
+        let harness = ServerHarness()
+        let result = try harness.initialize(capabilities: ["general": ["positionEncodings": encoding == "utf-8" ? ["utf-8"] : []]])
+        let provider = try #require(result["capabilities"]?["semanticTokensProvider"])
+        #expect(provider["full"] == true && provider["range"] == true)
+        let legend = provider["legend"]?["tokenTypes"]
+        harness.open(Samples.suiteURI, Self.suite)
+        let full = try Self.request(harness, "textDocument/semanticTokens/full")
+        #expect(Self.absolute(full["data"], legend: legend) == [
+            Self.token("<silence", 8, "keyword", encoding), Self.token("time=", 4, "property", encoding),
+            Self.token(#"\"1s"#, 6, "string", encoding), Self.token("/> {{", 2, "keyword", encoding),
+            Self.token("{{test", 15, "macro", encoding), Self.token("name}}", 4, "variable", encoding),
+            Self.token("}} [", 2, "macro", encoding), Self.token("[sigh]", 6, "enumMember", encoding),
+            Self.token("<endcall", 8, "keyword", encoding), Self.token("/>\"", 2, "keyword", encoding),
+        ])
+        let lastLine: JSONValue = ["start": ["line": 3, "character": 0], "end": ["line": 4, "character": 0]]
+        let range = try Self.request(harness, "textDocument/semanticTokens/range", Samples.suiteURI, [("range", lastLine)])
+        #expect(Self.absolute(range["data"], legend: legend) == [
+            Self.token("<endcall", 8, "keyword", encoding), Self.token("/>\"", 2, "keyword", encoding),
+        ])
+    }
+
+    @Test(arguments: [("utf-8", [0, 1, 1, 3, 0, 1, 0, 7, 3, 0]), ("utf-16", [0, 1, 1, 3, 0, 1, 0, 5, 3, 0])])
+    func aTokenOverALineEndIsSplit(encoding: String, expected: [Int]) {
+        let text = "ab\ncd😀ef\ng"
+        let lines = LineIndex(Array(text.utf8))
+        let token = (range: TextRange(1, "ab\ncd😀e".utf8.count), type: 3)
+        #expect(LanguageServer.semanticTokenData([token], lines: lines, encoding: PositionEncoding(rawValue: encoding)!) == expected)
+    }
 }

@@ -98,3 +98,35 @@ async def test_inlay_hint_after_a_followup_id(client: LanguageClient):
         ("\u2192 #0 The agent greets you \U0001F389", position('"condition": 0', client.encoding, plus=14))
     ]
     assert hints[0].tooltip.startswith("#0: The agent greets you")
+
+
+def absolute(data, legend):
+    """Relative token data as (line, character, length, type name)."""
+    tokens, line, character = [], 0, 0
+    for i in range(0, len(data), 5):
+        line += data[i]
+        character = character + data[i + 1] if data[i] == 0 else data[i + 1]
+        tokens.append((line, character, data[i + 2], legend[data[i + 3]]))
+    return tokens
+
+
+def token(needle: str, length: int, kind: str, encoding: str):
+    p = position(needle, encoding)
+    return (p.line, p.character, length, kind)
+
+
+async def test_semantic_tokens_colour_the_tag_language(client: LanguageClient):
+    legend = client.server_caps.semantic_tokens_provider.legend.token_types
+    open_doc(client, SUITE_URI, SUITE)
+    full = await asyncio.wait_for(client.text_document_semantic_tokens_full_async(types.SemanticTokensParams(text_document=doc())), T)
+    e = client.encoding
+    assert absolute(full.data, legend) == [
+        token("<silence", 8, "keyword", e), token("time=", 4, "property", e), token('\\"1s', 6, "string", e),
+        token("/> {{", 2, "keyword", e), token("{{test", 15, "macro", e), token("name}}", 4, "variable", e),
+        token("}}", 2, "macro", e), token("<endcall", 8, "keyword", e), token('/>"', 2, "keyword", e),
+    ]
+    last_line = types.Range(start=types.Position(line=3, character=0), end=types.Position(line=4, character=0))
+    ranged = await asyncio.wait_for(
+        client.text_document_semantic_tokens_range_async(types.SemanticTokensRangeParams(text_document=doc(), range=last_line)), T
+    )
+    assert absolute(ranged.data, legend) == [token("<endcall", 8, "keyword", e), token('/>"', 2, "keyword", e)]
