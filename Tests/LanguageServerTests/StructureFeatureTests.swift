@@ -37,6 +37,15 @@ struct StructureFeatureTests {
         return ["line": .integer(line), "character": .integer(Samples.column(String(before[lineStart...]), encoding) + offset)]
     }
 
+    /// A server for a client that offers only `encoding`, once it has announced `capability`, with `suite` open.
+    static func serverWithSuite(_ encoding: String, announcing capability: String) throws -> (ServerHarness, JSONValue) {
+        let harness = ServerHarness()
+        let result = try harness.initialize(capabilities: ["general": ["positionEncodings": encoding == "utf-8" ? ["utf-8"] : []]])
+        let provider = try #require(result["capabilities"]?[capability])
+        harness.open(Samples.suiteURI, Self.suite)
+        return (harness, provider)
+    }
+
     static func request(_ harness: ServerHarness, _ method: String, _ uri: String = Samples.suiteURI,
                         _ extra: [(key: String, value: JSONValue)] = []) throws -> JSONValue {
         let response = try harness.request(method, .object([("textDocument", ["uri": .string(uri)])] + extra))
@@ -141,10 +150,8 @@ struct StructureFeatureTests {
 
     @Test(arguments: ["utf-8", "utf-16"])
     func selectionGrowsFromAnAttributeValueAfterCJKText(encoding: String) throws {
-        let harness = ServerHarness()
-        let result = try harness.initialize(capabilities: ["general": ["positionEncodings": encoding == "utf-8" ? ["utf-8"] : []]])
-        #expect(result["capabilities"]?["selectionRangeProvider"] == true)
-        harness.open(Samples.suiteURI, Self.suite)
+        let (harness, provider) = try Self.serverWithSuite(encoding, announcing: "selectionRangeProvider")
+        #expect(provider == true)
         let inValue = Self.position(of: #"1s\""#, in: Self.suite, plus: 1, encoding)
         let ranges = try #require(try Self.request(harness, "textDocument/selectionRange", Samples.suiteURI,
                                                    [("positions", [inValue, ["line": 0, "character": 0]])]).arrayValue)
@@ -164,10 +171,8 @@ struct StructureFeatureTests {
 
     @Test(arguments: ["utf-8", "utf-16"])
     func followupHintStandsAfterItsIdPastAstralText(encoding: String) throws {
-        let harness = ServerHarness()
-        let result = try harness.initialize(capabilities: ["general": ["positionEncodings": encoding == "utf-8" ? ["utf-8"] : []]])
-        #expect(result["capabilities"]?["inlayHintProvider"] == true)
-        harness.open(Samples.suiteURI, Self.suite)
+        let (harness, provider) = try Self.serverWithSuite(encoding, announcing: "inlayHintProvider")
+        #expect(provider == true)
         let whole: JSONValue = ["start": ["line": 0, "character": 0], "end": ["line": 9, "character": 0]]
         let hints = try #require(try Self.request(harness, "textDocument/inlayHint", Samples.suiteURI, [("range", whole)]).arrayValue)
         #expect(hints.count == 1)
@@ -204,12 +209,9 @@ struct StructureFeatureTests {
 
     @Test(arguments: ["utf-8", "utf-16"])
     func tagLanguageTokensAfterCJKAndAstralText(encoding: String) throws {
-        let harness = ServerHarness()
-        let result = try harness.initialize(capabilities: ["general": ["positionEncodings": encoding == "utf-8" ? ["utf-8"] : []]])
-        let provider = try #require(result["capabilities"]?["semanticTokensProvider"])
+        let (harness, provider) = try Self.serverWithSuite(encoding, announcing: "semanticTokensProvider")
         #expect(provider["full"] == true && provider["range"] == true)
         let legend = provider["legend"]?["tokenTypes"]
-        harness.open(Samples.suiteURI, Self.suite)
         let full = try Self.request(harness, "textDocument/semanticTokens/full")
         #expect(Self.absolute(full["data"], legend: legend) == [
             Self.token("<silence", 8, "keyword", encoding), Self.token("time=", 4, "property", encoding),
