@@ -11,14 +11,6 @@ struct ClientCapabilities: Sendable {
     var refreshesDiagnostics = false
     /// `workspace.configuration`: the server may pull its settings.
     var providesConfiguration = false
-    /// `textDocument.completion.completionItem.snippetSupport`: completions may hold tab stops.
-    var acceptsSnippets = false
-    /// Whether completion documentation and hovers may be Markdown
-    /// (`documentationFormat`, `contentFormat`); plain text otherwise.
-    var completionMarkdown = false
-    var hoverMarkdown = false
-    /// `textDocument.publishDiagnostics.relatedInformation`.
-    var acceptsRelatedInformation = false
     /// `textDocument.documentSymbol.hierarchicalDocumentSymbolSupport`: the
     /// outline may nest; otherwise it is a flat list of `SymbolInformation`.
     var hierarchicalDocumentSymbols = false
@@ -27,6 +19,14 @@ struct ClientCapabilities: Sendable {
     var lineFoldingOnly = false
     /// `textDocument.foldingRange.rangeLimit`: at most this many folds per document.
     var foldingRangeLimit: Int?
+    /// `textDocument.completion.completionItem.snippetSupport`: completions may hold tab stops.
+    var acceptsSnippets = false
+    /// Whether completion documentation and hovers may be Markdown
+    /// (`documentationFormat`, `contentFormat`); plain text otherwise.
+    var completionMarkdown = false
+    var hoverMarkdown = false
+    /// `textDocument.publishDiagnostics.relatedInformation`.
+    var acceptsRelatedInformation = false
 
     init() {}
 
@@ -36,14 +36,14 @@ struct ClientCapabilities: Sendable {
         pullsDiagnostics = textDocument?["diagnostic"]?.objectValue != nil
         refreshesDiagnostics = capabilities?["workspace"]?["diagnostics"]?["refreshSupport"]?.boolValue ?? false
         providesConfiguration = capabilities?["workspace"]?["configuration"]?.boolValue ?? false
+        hierarchicalDocumentSymbols = textDocument?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.boolValue ?? false
+        lineFoldingOnly = textDocument?["foldingRange"]?["lineFoldingOnly"]?.boolValue ?? false
+        foldingRangeLimit = textDocument?["foldingRange"]?["rangeLimit"]?.intValue
         acceptsSnippets = textDocument?["completion"]?["completionItem"]?["snippetSupport"]?.boolValue ?? false
         func offersMarkdown(_ formats: JSONValue?) -> Bool { formats?.arrayValue?.contains("markdown") ?? false }
         completionMarkdown = offersMarkdown(textDocument?["completion"]?["completionItem"]?["documentationFormat"])
         hoverMarkdown = offersMarkdown(textDocument?["hover"]?["contentFormat"])
         let publish = textDocument?["publishDiagnostics"]
         acceptsRelatedInformation = publish?["relatedInformation"]?.boolValue ?? false
-        hierarchicalDocumentSymbols = textDocument?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.boolValue ?? false
-        lineFoldingOnly = textDocument?["foldingRange"]?["lineFoldingOnly"]?.boolValue ?? false
-        foldingRangeLimit = textDocument?["foldingRange"]?["rangeLimit"]?.intValue
     }
 }

@@ -33,17 +33,17 @@ extension LanguageServer {
 
     /// The open document and byte offset a `TextDocumentPositionParams` names;
     /// answers the request with an error and returns nil when it cannot.
-    func locate(_ params: JSONValue, id: RequestID) -> (OpenDocument, Int)? {
+    private func locate(_ params: JSONValue, id: RequestID) -> (OpenDocument, Int)? {
         guard let position = LinePosition(json: params["position"]) else {
-            respond(id, .failure(.invalidParams("expected textDocument.uri and position")))
+            respond(id, .failure(.invalidParams("expected a position")))
             return nil
         }
         guard let snapshot = openDocument(params, id: id) else { return nil }
         return (snapshot, snapshot.document.lineIndex.offset(of: position, in: client.positionEncoding))
     }
 
-    /// The open document `params.textDocument` names; answers the request with
-    /// an error and returns nil when there is none.
+    /// The open document `textDocument.uri` names; answers the request with an
+    /// error and returns nil when there is none.
     func openDocument(_ params: JSONValue, id: RequestID) -> OpenDocument? {
         guard let uri = params["textDocument"]?["uri"]?.stringValue else {
             respond(id, .failure(.invalidParams("expected textDocument.uri")))
@@ -58,7 +58,7 @@ extension LanguageServer {
 
     /// Markdown as `MarkupContent` for clients that take it; otherwise the bare
     /// string, which every client accepts (and the text reads well as it is).
-    private static func markup(_ text: String, _ markdown: Bool) -> JSONValue {
+    static func markup(_ text: String, _ markdown: Bool) -> JSONValue {
         markdown ? ["kind": "markdown", "value": .string(text)] : .string(text)
     }
 

@@ -127,10 +127,6 @@ public final class LanguageServer: @unchecked Sendable {
             respond(id, .success(.null))
         case "textDocument/diagnostic":
             pullDiagnostics(id: id, params: params)
-        case "textDocument/completion":
-            completion(id: id, params: params)
-        case "textDocument/hover":
-            hover(id: id, params: params)
         case "textDocument/documentSymbol":
             documentSymbols(id: id, params: params)
         case "workspace/symbol":
@@ -143,6 +139,10 @@ public final class LanguageServer: @unchecked Sendable {
             inlayHints(id: id, params: params)
         case "textDocument/semanticTokens/full", "textDocument/semanticTokens/range":
             semanticTokens(id: id, params: params)
+        case "textDocument/completion":
+            completion(id: id, params: params)
+        case "textDocument/hover":
+            hover(id: id, params: params)
         default:
             respond(id, .failure(.methodNotFound(method)))
         }

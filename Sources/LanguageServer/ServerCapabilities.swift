@@ -8,9 +8,6 @@ enum ServerCapabilities {
             ("positionEncoding", .string(client.positionEncoding.rawValue)),
             // Incremental sync (kind 2); saves need no text: the server has it.
             ("textDocumentSync", ["openClose": true, "change": 2, "save": ["includeText": false]]),
-            // `"` starts a key or a value, `:` a value; a space after either.
-            ("completionProvider", ["triggerCharacters": ["\"", ":", " "], "resolveProvider": false]),
-            ("hoverProvider", true),
             ("documentSymbolProvider", true),
             ("workspaceSymbolProvider", true),
             ("foldingRangeProvider", true),
@@ -18,6 +15,9 @@ enum ServerCapabilities {
             ("inlayHintProvider", true),
             ("semanticTokensProvider", ["legend": ["tokenTypes": .array(LanguageServer.semanticTokenTypes.map(JSONValue.string)), "tokenModifiers": []],
                                         "full": true, "range": true]),
+            // `"` starts a key or a value, `:` a value; a space after either.
+            ("completionProvider", ["triggerCharacters": ["\"", ":", " "], "resolveProvider": false]),
+            ("hoverProvider", true),
         ]
         if client.pullsDiagnostics {
             members.append(("diagnosticProvider", ["identifier": "cekura", "interFileDependencies": false, "workspaceDiagnostics": false]))
