@@ -100,9 +100,9 @@ extension LanguageServer {
     /// One `SelectionRange` per position, innermost first with each `parent`
     /// around it; a position with nothing around it gets its own empty range.
     func selectionRanges(id: RequestID, params: JSONValue) {
-        let written = params["positions"]?.arrayValue ?? []
-        let positions = written.compactMap { LinePosition(json: $0) }
-        guard !positions.isEmpty, positions.count == written.count else {
+        let written = params["positions"]?.arrayValue
+        let positions = written?.compactMap { LinePosition(json: $0) } ?? []
+        guard let written, positions.count == written.count else {
             return respond(id, .failure(.invalidParams("textDocument/selectionRange needs positions")))
         }
         let encoding = client.positionEncoding

@@ -165,6 +165,10 @@ struct StructureFeatureTests {
         #expect(outermost["range"]?["start"] == ["line": 0, "character": 0])
         // Before the top-level value there is nothing to select but the position.
         #expect(ranges[1] == ["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]]])
+        #expect(try Self.request(harness, "textDocument/selectionRange", Samples.suiteURI, [("positions", [])]) == [])
+        let malformed = try harness.request("textDocument/selectionRange", ["textDocument": ["uri": .string(Samples.suiteURI)],
+                                                                             "positions": [["line": 0]]])
+        #expect(malformed["error"]?["code"] == .integer(ResponseError.invalidParamsCode))
     }
 
     // MARK: Inlay hints
