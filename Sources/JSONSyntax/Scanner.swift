@@ -36,7 +36,7 @@ extension UInt8 {
     static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
     static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), slash = UInt8(ascii: "/"), star = UInt8(ascii: "*")
 
-    var isJSONWhitespace: Bool { self == .space || self == .newline || self == .carriageReturn || self == .tab }
+    public var isJSONWhitespace: Bool { self == .space || self == .newline || self == .carriageReturn || self == .tab }
     var isDigit: Bool { self >= 0x30 && self <= 0x39 }
     var isHexDigit: Bool { isDigit || (self | 0x20 >= 0x61 && self | 0x20 <= 0x66) }
     var isWordStart: Bool { (self | 0x20 >= 0x61 && self | 0x20 <= 0x7A) || self == 0x5F || self == 0x24 }

@@ -11,6 +11,14 @@ struct ClientCapabilities: Sendable {
     var refreshesDiagnostics = false
     /// `workspace.configuration`: the server may pull its settings.
     var providesConfiguration = false
+    /// `textDocument.documentSymbol.hierarchicalDocumentSymbolSupport`: the
+    /// outline may nest; otherwise it is a flat list of `SymbolInformation`.
+    var hierarchicalDocumentSymbols = false
+    /// `textDocument.foldingRange.lineFoldingOnly`: folds cover whole lines;
+    /// otherwise they may start and end within lines.
+    var lineFoldingOnly = false
+    /// `textDocument.foldingRange.rangeLimit`: at most this many folds per document.
+    var foldingRangeLimit: Int?
     /// `textDocument.completion.completionItem.snippetSupport`: completions may hold tab stops.
     var acceptsSnippets = false
     /// Whether completion documentation and hovers may be Markdown
@@ -33,6 +41,9 @@ struct ClientCapabilities: Sendable {
         pullsDiagnostics = textDocument?["diagnostic"]?.objectValue != nil
         refreshesDiagnostics = capabilities?["workspace"]?["diagnostics"]?["refreshSupport"]?.boolValue ?? false
         providesConfiguration = capabilities?["workspace"]?["configuration"]?.boolValue ?? false
+        hierarchicalDocumentSymbols = textDocument?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.boolValue ?? false
+        lineFoldingOnly = textDocument?["foldingRange"]?["lineFoldingOnly"]?.boolValue ?? false
+        foldingRangeLimit = textDocument?["foldingRange"]?["rangeLimit"]?.intValue
         acceptsSnippets = textDocument?["completion"]?["completionItem"]?["snippetSupport"]?.boolValue ?? false
         func offersMarkdown(_ formats: JSONValue?) -> Bool { formats?.arrayValue?.contains("markdown") ?? false }
         completionMarkdown = offersMarkdown(textDocument?["completion"]?["completionItem"]?["documentationFormat"])

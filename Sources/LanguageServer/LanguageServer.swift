@@ -127,6 +127,18 @@ public final class LanguageServer: @unchecked Sendable {
             respond(id, .success(.null))
         case "textDocument/diagnostic":
             pullDiagnostics(id: id, params: params)
+        case "textDocument/documentSymbol":
+            documentSymbols(id: id, params: params)
+        case "workspace/symbol":
+            workspaceSymbols(id: id, params: params)
+        case "textDocument/foldingRange":
+            foldingRanges(id: id, params: params)
+        case "textDocument/selectionRange":
+            selectionRanges(id: id, params: params)
+        case "textDocument/inlayHint":
+            inlayHints(id: id, params: params)
+        case "textDocument/semanticTokens/full", "textDocument/semanticTokens/range":
+            semanticTokens(id: id, params: params)
         case "textDocument/completion":
             completion(id: id, params: params)
         case "textDocument/hover":

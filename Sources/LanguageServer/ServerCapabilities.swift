@@ -8,6 +8,13 @@ enum ServerCapabilities {
             ("positionEncoding", .string(client.positionEncoding.rawValue)),
             // Incremental sync (kind 2); saves need no text: the server has it.
             ("textDocumentSync", ["openClose": true, "change": 2, "save": ["includeText": false]]),
+            ("documentSymbolProvider", true),
+            ("workspaceSymbolProvider", true),
+            ("foldingRangeProvider", true),
+            ("selectionRangeProvider", true),
+            ("inlayHintProvider", true),
+            ("semanticTokensProvider", ["legend": ["tokenTypes": .array(LanguageServer.semanticTokenTypes.map(JSONValue.string)), "tokenModifiers": []],
+                                        "full": true, "range": true]),
             // `"` starts a key or a value, `:` a value; a space after either.
             ("completionProvider", ["triggerCharacters": ["\"", ":", " "], "resolveProvider": false]),
             ("hoverProvider", true),

@@ -3,15 +3,21 @@ import ScenarioModel
 @testable import ScenarioIDE
 
 /// A document with the cursor marked `$0`, as rust-analyzer's fixtures mark it.
+/// Fixtures of features that read the whole document have no marker; their
+/// cursor is at 0 and unused.
 struct CursorFixture {
     let text: String
     let offset: Int
     let document: ScenarioDocument
 
     init(_ marked: String, fileName: String = "cekura.tests.json") {
-        let marker = marked.range(of: "$0")!
-        offset = marked.utf8.distance(from: marked.utf8.startIndex, to: marker.lowerBound.samePosition(in: marked.utf8)!)
-        text = marked.replacingCharacters(in: marker, with: "")
+        if let marker = marked.range(of: "$0") {
+            offset = marked.utf8.distance(from: marked.utf8.startIndex, to: marker.lowerBound.samePosition(in: marked.utf8)!)
+            text = marked.replacingCharacters(in: marker, with: "")
+        } else {
+            offset = 0
+            text = marked
+        }
         document = ScenarioDocument(tree: SyntaxTree(text), fileName: fileName)
     }
 

@@ -228,8 +228,9 @@ func wordList(_ items: [String], conjunction: String = "or", limit: Int = 8) -> 
     return quoted.dropLast().joined(separator: ", ") + " \(conjunction) " + quoted.last!
 }
 
-/// Text as a message quotes it: shortened, on one line.
-func shown(_ text: String, limit: Int = 40) -> String {
+/// Text as a message quotes it: shortened, on one line. Public: editor
+/// features (outline names, inlay hints) quote texts the same way.
+public func shown(_ text: String, limit: Int = 40) -> String {
     let flat = String(text.map { $0.isNewline ? " " : $0 })
     return flat.count > limit ? String(flat.prefix(limit - 1)) + "…" : flat
 }
