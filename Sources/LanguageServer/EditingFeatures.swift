@@ -51,14 +51,26 @@ extension LanguageServer {
         markdown ? ["kind": "markdown", "value": .string(text)] : .string(text)
     }
 
+    /// LSP's `CompletionItemKind`.
+    private static func kind(_ kind: CompletionItem.Kind) -> Int {
+        switch kind {
+        case .function: 3
+        case .variable: 6
+        case .property: 10
+        case .value: 12
+        case .keyword: 14
+        case .snippet: 15
+        case .reference: 18
+        }
+    }
+
     private static func json(_ item: CompletionItem, order: Int, lineIndex: LineIndex, encoding: PositionEncoding,
                              snippets: Bool, markdown: Bool) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("label", .string(item.label)),
-            // LSP's CompletionItemKind: Property 10, Value 12, Snippet 15.
-            ("kind", .integer(item.kind == .property ? 10 : item.kind == .value ? 12 : 15)),
+            ("kind", .integer(kind(item.kind))),
             ("sortText", .string(String(repeating: "0", count: max(0, 4 - String(order).count)) + String(order))),
-            ("filterText", .string(item.label)),
+            ("filterText", .string(item.filterText ?? item.label)),
             ("textEdit", ["range": lineIndex.json(item.range, in: encoding), "newText": .string(snippets ? item.newText : item.plainText)]),
             ("insertTextFormat", .integer(snippets && item.isSnippet ? 2 : 1)),
         ]

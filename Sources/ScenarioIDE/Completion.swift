@@ -19,6 +19,8 @@ public enum Completion {
 
     /// The items in the focused tree's offsets and text.
     private static func items(in focus: FocusedTree) -> [CompletionItem] {
+        if let action = ActionFocus(focus) { return ActionCompletion.items(action) }
+        if let items = ConditionCompletion.items(in: focus) ?? PlaceholderCompletion.items(in: focus) { return items }
         let offset = focus.offset
         switch focus.tree.location(at: offset) {
         case .key(let member, _):
@@ -80,10 +82,7 @@ public enum Completion {
 
     /// Whether a member typed at `offset` needs a comma: another member follows.
     private static func needsComma(after offset: Int, in tree: SyntaxTree) -> Bool {
-        let bytes = tree.bytes
-        var index = offset
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
-        return index < bytes.count && bytes[index] == UInt8(ascii: "\"")
+        tree.neighbour(of: offset, forward: true) == UInt8(ascii: "\"")
     }
 
     // MARK: Values

@@ -15,6 +15,8 @@ public enum Hover {
     public static func info(in document: ScenarioDocument, at offset: Int) -> HoverInfo? {
         guard document.kind.kind != .unknown else { return nil }
         let focus = document.focus(at: offset)
+        if let action = ActionFocus(focus), let info = ActionHover.info(action) { return info }
+        if let info = PlaceholderHover.info(in: focus) ?? ConditionHover.info(in: focus) { return info }
         switch focus.tree.location(at: focus.offset) {
         case .key(let member, _):
             guard let object = member.parent, let key = member.key, let spec = SpecLocator.objectSpec(of: object, in: focus),
