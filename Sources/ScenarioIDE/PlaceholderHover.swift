@@ -8,11 +8,11 @@ enum PlaceholderHover {
     static func info(in focus: FocusedTree) -> HoverInfo? {
         guard case .stringContent(let node, let offset) = focus.tree.location(at: focus.offset) else { return nil }
         let decoded = node.decoded
-        guard let placeholder = ActionParser.placeholders(in: decoded.value).first(where: {
+        guard let found = ActionParser.placeholders(in: decoded.value).first(where: {
             $0.range.lowerBound <= offset && offset <= $0.range.upperBound
-        }) else { return nil }
+        }), let (kind, range) = read(found), offset <= range.upperBound else { return nil }
         let markdown: String
-        switch placeholder.kind {
+        switch kind {
         case .testProfile(let keys):
             markdown = describe(keys.map(\.name), in: focus.testProfile(for: node))
         case .function(let name, let output):
@@ -22,7 +22,17 @@ enum PlaceholderHover {
         case .otherNamespace, .malformed:
             return nil
         }
-        return HoverInfo(markdown: markdown, range: focus.outer(decoded.sourceRange(ofDecoded: placeholder.range)))
+        return HoverInfo(markdown: markdown, range: focus.outer(decoded.sourceRange(ofDecoded: range)))
+    }
+
+    /// What a placeholder names, and its range; one never closed is read as
+    /// if `}}` followed its path (the user is still typing it):
+    /// `{{test_profile.pin and more` is `pin`'s.
+    private static func read(_ placeholder: Placeholder) -> (Placeholder.Kind, Range<Int>)? {
+        guard !placeholder.isTerminated else { return (placeholder.kind, placeholder.range) }
+        let path = placeholder.content.utf8.prefix { $0.isTagNamePart || $0 == UInt8(ascii: ".") }
+        guard let read = ActionParser.placeholders(in: "{{\(String(decoding: path, as: UTF8.self))}}").first else { return nil }
+        return (read.kind, placeholder.range.lowerBound..<placeholder.range.lowerBound + 2 + path.count)
     }
 
     /// A test-profile key path and its value, where the document holds it.

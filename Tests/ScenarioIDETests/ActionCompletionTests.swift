@@ -202,12 +202,26 @@ struct ActionCompletionTests {
             .replacingOccurrences(of: "<sil", with: #"<silence time=\"\" />"#))
     }
 
+    @Test func anActionWithoutItsClosingQuoteBeforeMoreConditions() {
+        let text = "{\"role\": \"r\", \"conditions\": [\n{\"id\": 0, \"condition\": \"FIRST_MESSAGE\", \"action\": \"Hi <end$0\n"
+            + #"{"id": 1, "condition": "x", "action": "y", "type": "standard", "fixed_message": true}]}"#
+        #expect(CursorFixture(text, fileName: S.scriptFile).completions.map(\.label) == ["endcall"])
+    }
+
     @Test func afterEmojiAndCJK() {
         #expect(Self.fixture("🚀 漢字 <sil$0").accepting("silence") == S.script(#"🚀 漢字 <silence time=\"\" />"#))
     }
 
     @Test func inASuiteCase() {
         #expect(CursorFixture(S.suite("<endc$0")).accepting("endcall") == S.suite("<endcall />"))
+    }
+
+    @Test func inAnEvaluatorsConditionalActions() throws {
+        let text = #"{"name": "a", "scenario_type": "conditional_actions", "conditional_actions": "#
+            + S.script(#"<noise sound=\"$0\" />"#) + "}"
+        let fixture = CursorFixture(text, fileName: S.evaluatorFile)
+        #expect(fixture.completions.map(\.label) == ["office", "beep", "cough1", "cough2"])
+        #expect(try #require(fixture.hover).markdown.contains("**`sound`** of `<noise>`"))
     }
 
     @Test func insideAnEvaluatorsInstructionsTheTextIsEscapedTwice() throws {
