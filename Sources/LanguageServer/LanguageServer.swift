@@ -129,6 +129,8 @@ public final class LanguageServer: @unchecked Sendable {
             pullDiagnostics(id: id, params: params)
         case "textDocument/completion":
             completion(id: id, params: params)
+        case "completionItem/resolve":
+            resolveCompletion(id: id, params: params)
         case "textDocument/hover":
             hover(id: id, params: params)
         default:

@@ -8,8 +8,9 @@ enum ServerCapabilities {
             ("positionEncoding", .string(client.positionEncoding.rawValue)),
             // Incremental sync (kind 2); saves need no text: the server has it.
             ("textDocumentSync", ["openClose": true, "change": 2, "save": ["includeText": false]]),
-            // `"` starts a key or a value, `:` a value; a space after either.
-            ("completionProvider", ["triggerCharacters": ["\"", ":", " "], "resolveProvider": false]),
+            // `"` starts a key or a value, `:` a value; a space after either; `<` a tag and `{` a placeholder in
+            // an action. Long lists leave their documentation to `completionItem/resolve`.
+            ("completionProvider", ["triggerCharacters": ["\"", ":", " ", "<", "{"], "resolveProvider": true]),
             ("hoverProvider", true),
         ]
         if client.pullsDiagnostics {

@@ -161,9 +161,11 @@ enum ActionCompletion {
             values = (provider.flatMap { TagFacts.voiceModels[$0] } ?? TagFacts.voiceProviders.flatMap { TagFacts.voiceModels[$0.value] ?? [] })
                 .map { EnumValue($0) }
         }
+        let about = ActionHover.describe(attribute, of: tag)
         return values.map { value in
             CompletionItem(label: value.value, kind: .value, detail: "\(attribute.name) of <\(tag.name)>",
-                           documentation: value.doc.isEmpty ? nil : value.doc, range: TextRange(valueRange.lowerBound, valueRange.upperBound),
+                           documentation: value.doc.isEmpty ? about : value.doc + "\n\n" + about,
+                           range: TextRange(valueRange.lowerBound, valueRange.upperBound),
                            newText: value.value + (closed ? "" : String(UnicodeScalar(quote))))
         }
     }

@@ -41,6 +41,13 @@ public struct CompletionItem: Sendable, Equatable {
         self.filterText = filterText
     }
 
+    /// The item with its documentation left for the editor to ask for.
+    public var withoutDocumentation: CompletionItem {
+        var item = self
+        item.documentation = nil
+        return item
+    }
+
     /// The text without snippet syntax, for clients that take plain text:
     /// `${1:x}` becomes `x`, `$1` and `$0` disappear, `\$` becomes `$`.
     public var plainText: String {
