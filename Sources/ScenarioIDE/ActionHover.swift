@@ -16,7 +16,8 @@ enum ActionHover {
             }
             guard let attribute = written.attributes.first(where: { $0.range.lowerBound <= offset && offset <= $0.range.upperBound }),
                   let fact = tag.attribute(attribute.name) else { return nil }
-            if let valueRange = attribute.valueRange, valueRange.lowerBound <= offset, let value = attribute.value,
+            // Hover names the character at the offset: the closing quote is not the value's.
+            if let valueRange = attribute.valueRange, valueRange.contains(offset), let value = attribute.value,
                case .oneOf(let values) = fact.value, let known = values.first(where: { $0.value == value }), !known.doc.isEmpty {
                 return hover("`\(value)` — \(known.doc)\n\n" + describe(fact, of: tag), valueRange)
             }

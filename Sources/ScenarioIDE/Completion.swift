@@ -8,13 +8,17 @@ public enum Completion {
     public static func items(in document: ScenarioDocument, at offset: Int) -> [CompletionItem] {
         guard document.kind.kind != .unknown else { return [] }
         let focus = document.focus(at: offset)
-        let items = items(in: focus)
-        guard focus.embedding != nil else { return items }
-        return items.map { item in
-            var escaped = item.escapedForJSONString()
-            escaped.range = focus.outer(item.range)
-            return escaped
+        var items = items(in: focus)
+        if focus.embedding != nil {
+            items = items.map { item in
+                var escaped = item.escapedForJSONString()
+                escaped.range = focus.outer(item.range)
+                return escaped
+            }
         }
+        // LSP wants the edit to hold the cursor; one inside an escape (`\|"`) is
+        // between the bytes of one character, where nothing can be inserted.
+        return items.filter { $0.range.start <= offset && offset <= $0.range.end }
     }
 
     /// The items in the focused tree's offsets and text.

@@ -8,9 +8,9 @@ enum PlaceholderHover {
     static func info(in focus: FocusedTree) -> HoverInfo? {
         guard case .stringContent(let node, let offset) = focus.tree.location(at: focus.offset) else { return nil }
         let decoded = node.decoded
-        guard let found = ActionParser.placeholders(in: decoded.value).first(where: {
-            $0.range.lowerBound <= offset && offset <= $0.range.upperBound
-        }), let (kind, range) = read(found), offset <= range.upperBound else { return nil }
+        // Hover names the character at the offset, so a placeholder holds the offsets of its bytes.
+        guard let found = ActionParser.placeholders(in: decoded.value).first(where: { $0.range.contains(offset) }),
+              let (kind, range) = read(found), range.contains(offset) else { return nil }
         let markdown: String
         switch kind {
         case .testProfile(let keys):
