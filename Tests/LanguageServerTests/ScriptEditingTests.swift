@@ -29,6 +29,18 @@ struct ScriptEditingTests {
         ["textDocument": ["uri": .string(uri)], "position": position(prefix, encoding)]
     }
 
+    /// A server with `text` open (a script), and the completion items right
+    /// after the first `typed` in it.
+    static func complete(_ text: String, after typed: String, encoding: String,
+                         snippets: Bool = true) throws -> (harness: ServerHarness, items: [JSONValue]) {
+        let harness = ServerHarness()
+        try harness.initialize(capabilities: Self.capabilities(encoding, snippets: snippets))
+        harness.open(Self.uri, text)
+        let prefix = String(text[..<text.range(of: typed)!.upperBound])
+        let response = try harness.request("textDocument/completion", Self.at(Self.uri, prefix, encoding))
+        return (harness, try #require(response["result"]?["items"]?.arrayValue))
+    }
+
     @Test func announcesTagAndPlaceholderTriggersAndResolve() throws {
         let harness = ServerHarness()
         let result = try harness.initialize()
@@ -40,42 +52,28 @@ struct ScriptEditingTests {
 
     @Test(arguments: ["utf-8", "utf-16"])
     func tagCompletionAfterEmojiAndCJK(encoding: String) throws {
-        let harness = ServerHarness()
-        try harness.initialize(capabilities: Self.capabilities(encoding))
-        let typed = "🚀 漢字 <sil"
-        let text = Self.script(typed)
-        harness.open(Self.uri, text)
-        let prefix = String(text[..<text.range(of: typed)!.upperBound])
-        let response = try harness.request("textDocument/completion", Self.at(Self.uri, prefix, encoding))
-        let items = try #require(response["result"]?["items"]?.arrayValue)
+        let text = Self.script("🚀 漢字 <sil")
+        let items = try Self.complete(text, after: "<sil", encoding: encoding).items
         let item = try #require(items.first)
         #expect(items.count == 1 && item["label"] == "silence")
         #expect(item["kind"] == 14)
         #expect(item["insertTextFormat"] == 2)
         #expect(item["textEdit"]?["newText"] == #"silence time=\\"$1\\" />"#)
+        let prefix = String(text[..<text.range(of: "<sil")!.upperBound])
         #expect(item["textEdit"]?["range"]?["start"] == Self.position(String(prefix.dropLast(3)), encoding))
         #expect(item["textEdit"]?["range"]?["end"] == Self.position(prefix, encoding))
     }
 
     @Test func plainTextForClientsWithoutSnippets() throws {
-        let harness = ServerHarness()
-        try harness.initialize(capabilities: Self.capabilities("utf-16", snippets: false))
-        let text = Self.script("<noise ")
-        harness.open(Self.uri, text)
-        let response = try harness.request("textDocument/completion", Self.at(Self.uri, String(text[..<text.range(of: "<noise ")!.upperBound]), "utf-16"))
-        let item = try #require(response["result"]?["items"]?.arrayValue?.first { $0["label"] == "sound" })
+        let items = try Self.complete(Self.script("<noise "), after: "<noise ", encoding: "utf-16", snippets: false).items
+        let item = try #require(items.first { $0["label"] == "sound" })
         #expect(item["insertTextFormat"] == 1)
         #expect(item["textEdit"]?["newText"] == #"sound=\"\""#)
     }
 
     @Test func aLongListIsDocumentedOnResolve() throws {
-        let harness = ServerHarness()
-        try harness.initialize(capabilities: Self.capabilities("utf-8"))
         let text = Self.script(#"<background_noise sound=\"\">Hi</background_noise>"#)
-        harness.open(Self.uri, text)
-        let prefix = String(text[..<text.range(of: #"sound=\""#)!.upperBound])
-        let response = try harness.request("textDocument/completion", Self.at(Self.uri, prefix, "utf-8"))
-        let items = try #require(response["result"]?["items"]?.arrayValue)
+        let (harness, items) = try Self.complete(text, after: #"sound=\""#, encoding: "utf-8")
         #expect(items.count == 30)
         let office = try #require(items.first { $0["label"] == "office-ambience" })
         #expect(office["documentation"] == nil)
@@ -93,12 +91,7 @@ struct ScriptEditingTests {
     }
 
     @Test func shortListsCarryTheirDocumentation() throws {
-        let harness = ServerHarness()
-        try harness.initialize(capabilities: Self.capabilities("utf-8"))
-        let text = Self.script(#"<noise sound=\"\" />"#)
-        harness.open(Self.uri, text)
-        let prefix = String(text[..<text.range(of: #"sound=\""#)!.upperBound])
-        let items = try #require(try harness.request("textDocument/completion", Self.at(Self.uri, prefix, "utf-8"))["result"]?["items"]?.arrayValue)
+        let items = try Self.complete(Self.script(#"<noise sound=\"\" />"#), after: #"sound=\""#, encoding: "utf-8").items
         #expect(items.count == 4)
         #expect(items.allSatisfy { $0["documentation"] != nil && $0["data"] == nil })
     }
@@ -120,14 +113,10 @@ struct ScriptEditingTests {
     }
 
     @Test func followupIdsAreReferences() throws {
-        let harness = ServerHarness()
-        try harness.initialize(capabilities: Self.capabilities("utf-16"))
         let text = Self.script("x").replacingOccurrences(of: #""type": "standard", "fixed_message": true}]}"#,
                                                         with: #""type": "action_followup", "fixed_message": true}]}"#)
-            .replacingOccurrences(of: #""condition": "The agent asks""#, with: #""condition": """#)
-        harness.open(Self.uri, text)
-        let prefix = String(text[..<text.range(of: #""condition": ""#, options: .backwards)!.upperBound])
-        let items = try #require(try harness.request("textDocument/completion", Self.at(Self.uri, prefix, "utf-16"))["result"]?["items"]?.arrayValue)
+            .replacingOccurrences(of: #""condition": "The agent asks""#, with: #""condition": "?""#)
+        let items = try Self.complete(text, after: #""condition": "?"#, encoding: "utf-16").items
         let item = try #require(items.first)
         #expect(items.count == 1 && item["label"] == "0" && item["kind"] == 18)
         #expect(item["filterText"] == #""0""#)
