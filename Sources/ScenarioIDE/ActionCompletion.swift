@@ -16,7 +16,7 @@ enum ActionCompletion {
         let bytes = action.markup.utf8, offset = action.offset
         let condition = action.condition
         // `{{function…}}` is filled in only in fixed messages after the first condition.
-        let functionsAllowed = !condition.isFirst && condition.id != 0 && condition.fixedMessage != false
+        let functionsAllowed = !condition.isFirstMessage && !condition.isNotFixed
         let placeholders = PlaceholderCompletion(profile: action.focus.testProfile(for: action.string),
                                                  functions: functionsAllowed ? action.occurrence.script.functions : [])
         if let items = placeholders.items(in: bytes, at: offset) { return items }
@@ -78,7 +78,7 @@ enum ActionCompletion {
         let condition = action.condition
         let typed = typed.lowercased()
         return TagFacts.all.filter { tag in
-            tag.name.hasPrefix(typed) && !(tag.onlyOnFollowup && !condition.isFollowup) && !(tag.notOnFirstMessage && condition.isFirst)
+            tag.name.hasPrefix(typed) && !(tag.onlyOnFollowup && !condition.isFollowup) && !(tag.notOnFirstMessage && condition.isFirstMessage)
         }.flatMap { tag -> [CompletionItem] in
             let documentation = ActionHover.describe(tag)
             guard whole else {
@@ -150,9 +150,12 @@ enum ActionCompletion {
                 function.name.map { EnumValue($0, PlaceholderHover.describe(function)) }
             }
         case .dtmfDigits:
-            let keys = action.focus.testProfile(for: action.string)?.keys(under: []) ?? []
-            values = attribute.examples.map { EnumValue($0) } + keys.filter { $0.section == "caller_variables" && $0.member.value?.kind != .object }
-                .map { EnumValue("{{test_profile.\($0.member.keyName)}}", "The caller's `\($0.member.keyName)`.") }
+            // `<dtmf>` sends the simulated caller's value: only `caller_variables` hold one.
+            let profile = action.focus.testProfile(for: action.string)
+            let keys = (profile?.keys(under: []) ?? []).filter { $0.section == "caller_variables" && $0.member.value?.kind != .object }
+            values = attribute.examples.map { EnumValue($0) } + keys.map { key in
+                EnumValue("{{test_profile.\(key.member.keyName)}}", PlaceholderHover.describe([key.member.keyName], in: profile))
+            }
         default:
             values = attribute.examples.map { EnumValue($0) }
         }

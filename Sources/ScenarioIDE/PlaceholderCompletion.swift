@@ -14,13 +14,13 @@ struct PlaceholderCompletion {
     let functions: [FunctionView]
 
     /// In a string that is not an action (instructions, a function's URL):
-    /// test-profile keys, and in a function's `config` the other functions.
+    /// test-profile keys, and in a function's `config` the functions declared
+    /// before it (a config may use only outputs of functions that have run).
     static func items(in focus: FocusedTree) -> [CompletionItem]? {
         guard case .stringContent(let node, let offset) = focus.tree.location(at: focus.offset) else { return nil }
         let functions = focus.script(containing: node)?.script.functions ?? []
-        let around = functions.first { $0.config?.range.contains(node.range) ?? false }
-        let completion = PlaceholderCompletion(profile: focus.testProfile(for: node),
-                                               functions: around == nil ? [] : functions.filter { $0.node != around?.node })
+        let around = functions.firstIndex { $0.config?.range.contains(node.range) ?? false }
+        let completion = PlaceholderCompletion(profile: focus.testProfile(for: node), functions: Array(functions[..<(around ?? 0)]))
         let decoded = node.decoded
         return completion.items(in: Array(decoded.value.utf8), at: offset)?.map { $0.placed(in: decoded) }
     }

@@ -187,6 +187,14 @@ struct ActionCompletionTests {
         #expect(CursorFixture(text).accepting("order")?.contains(#""Call about {{test_profile.order}}""#) == true)
     }
 
+    @Test func aFunctionsURLTakesTheOutputsOfFunctionsDeclaredBefore() {
+        let later = #"{"name": "later", "type": "rest_api", "config": {"url": "https://x.example/{{function.$0"}}"#
+        let text = S.script("x").replacingOccurrences(of: "}}}]", with: "}}}, \(later)]")
+        #expect(CursorFixture(text, fileName: S.scriptFile).completions.map(\.label) == ["parcel"])
+        let own = S.script("x").replacingOccurrences(of: "https://api.example.com/parcels", with: "https://a.example/{{function.$0")
+        #expect(CursorFixture(own, fileName: S.scriptFile).completions.isEmpty)
+    }
+
     // MARK: Markers
 
     @Test func emotionMarkers() {

@@ -134,11 +134,11 @@ final class ScriptFacts {
 /// fields other than `action` and `condition` are looked up when a rule needs them.
 extension ConditionView {
     /// The first condition (id 0, `FIRST_MESSAGE`).
-    var isFirstMessage: Bool { index == 0 || id == 0 }
+    public var isFirstMessage: Bool { index == 0 || id == 0 }
 
     /// `fixed_message: false` written out; a missing or mistyped value is the
     /// script rules' to report.
-    var isNotFixed: Bool { fixedMessageNode?.kind == .false }
+    public var isNotFixed: Bool { fixedMessageNode?.kind == .false }
 }
 
 /// A list as messages write it: "`a`, `b` or `c`".
