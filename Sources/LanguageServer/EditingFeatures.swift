@@ -12,11 +12,48 @@ extension LanguageServer {
         let decided = association(for: snapshot)
         respondLater(id, work: {
             let document = ScenarioDocument(tree: snapshot.document.tree, fileName: snapshot.path, decided: decided)
-            let items = Completion.items(in: document, at: offset).enumerated().map { index, item in
-                Self.json(item, order: index, lineIndex: snapshot.document.lineIndex, encoding: encoding, snippets: snippets, markdown: markdown)
+            let found = Completion.items(in: document, at: offset)
+            // A long list leaves its documentation to `completionItem/resolve`.
+            let lazy = found.count > Self.documentedItemLimit
+            let items = found.enumerated().map { index, item in
+                var json = Self.json(lazy ? item.withoutDocumentation : item, order: index, lineIndex: snapshot.document.lineIndex,
+                                     encoding: encoding, snippets: snippets, markdown: markdown)
+                if lazy, item.documentation != nil, case .object(var members) = json {
+                    members.append(("data", ["uri": .string(snapshot.uri), "version": .integer(snapshot.version),
+                                             "offset": .integer(offset), "index": .integer(index)]))
+                    json = .object(members)
+                }
+                return json
             }
             return .success(["isIncomplete": false, "items": .array(items)])
         }, isStale: { [self] in documents[snapshot.uri]?.version != snapshot.version })
+    }
+
+    /// Lists longer than this (languages, sounds) are sent without documentation.
+    static let documentedItemLimit = 25
+
+    /// `completionItem/resolve`: the documentation of an item of a long list,
+    /// found again from its `data` when the document is still at that version;
+    /// otherwise the item comes back as it was.
+    func resolveCompletion(id: RequestID, params: JSONValue) {
+        guard case .object(let item) = params, let label = params["label"]?.stringValue else {
+            return respond(id, .failure(.invalidParams("expected a CompletionItem")))
+        }
+        let data = params["data"]
+        guard let uri = data?["uri"]?.stringValue, let version = data?["version"]?.intValue, let offset = data?["offset"]?.intValue,
+              let index = data?["index"]?.intValue, let snapshot = documents[uri], snapshot.version == version else {
+            return respond(id, .success(params))
+        }
+        let markdown = client.completionMarkdown
+        let decided = association(for: snapshot)
+        respondLater(id, work: {
+            let document = ScenarioDocument(tree: snapshot.document.tree, fileName: snapshot.path, decided: decided)
+            let items = Completion.items(in: document, at: offset)
+            guard index >= 0, index < items.count, items[index].label == label, let documentation = items[index].documentation else {
+                return .success(params)
+            }
+            return .success(.object(item.filter { $0.key != "documentation" } + [("documentation", Self.markup(documentation, markdown))]))
+        })
     }
 
     func hover(id: RequestID, params: JSONValue) {
@@ -62,14 +99,26 @@ extension LanguageServer {
         markdown ? ["kind": "markdown", "value": .string(text)] : .string(text)
     }
 
+    /// LSP's `CompletionItemKind`.
+    private static func kind(_ kind: CompletionItem.Kind) -> Int {
+        switch kind {
+        case .function: 3
+        case .variable: 6
+        case .property: 10
+        case .value: 12
+        case .keyword: 14
+        case .snippet: 15
+        case .reference: 18
+        }
+    }
+
     private static func json(_ item: CompletionItem, order: Int, lineIndex: LineIndex, encoding: PositionEncoding,
                              snippets: Bool, markdown: Bool) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("label", .string(item.label)),
-            // LSP's CompletionItemKind: Property 10, Value 12, Snippet 15.
-            ("kind", .integer(item.kind == .property ? 10 : item.kind == .value ? 12 : 15)),
+            ("kind", .integer(kind(item.kind))),
             ("sortText", .string(String(repeating: "0", count: max(0, 4 - String(order).count)) + String(order))),
-            ("filterText", .string(item.label)),
+            ("filterText", .string(item.filterText ?? item.label)),
             ("textEdit", ["range": lineIndex.json(item.range, in: encoding), "newText": .string(snippets ? item.newText : item.plainText)]),
             ("insertTextFormat", .integer(snippets && item.isSnippet ? 2 : 1)),
         ]

@@ -141,6 +141,8 @@ public final class LanguageServer: @unchecked Sendable {
             semanticTokens(id: id, params: params)
         case "textDocument/completion":
             completion(id: id, params: params)
+        case "completionItem/resolve":
+            resolveCompletion(id: id, params: params)
         case "textDocument/hover":
             hover(id: id, params: params)
         case "textDocument/codeAction":

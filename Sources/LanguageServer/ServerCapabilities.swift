@@ -15,8 +15,9 @@ enum ServerCapabilities {
             ("inlayHintProvider", true),
             ("semanticTokensProvider", ["legend": ["tokenTypes": .array(LanguageServer.semanticTokenTypes.map(JSONValue.string)), "tokenModifiers": []],
                                         "full": true, "range": true]),
-            // `"` starts a key or a value, `:` a value; a space after either.
-            ("completionProvider", ["triggerCharacters": ["\"", ":", " "], "resolveProvider": false]),
+            // `"` starts a key or a value, `:` a value; a space after either; `<` a tag and `{` a placeholder in
+            // an action. Long lists leave their documentation to `completionItem/resolve`.
+            ("completionProvider", ["triggerCharacters": ["\"", ":", " ", "<", "{"], "resolveProvider": true]),
             ("hoverProvider", true),
             ("codeActionProvider", ["codeActionKinds": ["quickfix", .string(LanguageServer.fixAllKind)], "resolveProvider": false]),
             ("documentFormattingProvider", true),

@@ -8,17 +8,23 @@ public enum Completion {
     public static func items(in document: ScenarioDocument, at offset: Int) -> [CompletionItem] {
         guard document.kind.kind != .unknown else { return [] }
         let focus = document.focus(at: offset)
-        let items = items(in: focus)
-        guard focus.embedding != nil else { return items }
-        return items.map { item in
-            var escaped = item.escapedForJSONString()
-            escaped.range = focus.outer(item.range)
-            return escaped
+        var items = items(in: focus)
+        if focus.embedding != nil {
+            items = items.map { item in
+                var escaped = item.escapedForJSONString()
+                escaped.range = focus.outer(item.range)
+                return escaped
+            }
         }
+        // LSP wants the edit to hold the cursor; one inside an escape (`\|"`) is
+        // between the bytes of one character, where nothing can be inserted.
+        return items.filter { $0.range.start <= offset && offset <= $0.range.end }
     }
 
     /// The items in the focused tree's offsets and text.
     private static func items(in focus: FocusedTree) -> [CompletionItem] {
+        if let action = ActionFocus(focus) { return ActionCompletion.items(action) }
+        if let items = ConditionCompletion.items(in: focus) ?? PlaceholderCompletion.items(in: focus) { return items }
         let offset = focus.offset
         switch focus.tree.location(at: offset) {
         case .key(let member, _):
@@ -80,10 +86,7 @@ public enum Completion {
 
     /// Whether a member typed at `offset` needs a comma: another member follows.
     private static func needsComma(after offset: Int, in tree: SyntaxTree) -> Bool {
-        let bytes = tree.bytes
-        var index = offset
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
-        return index < bytes.count && bytes[index] == UInt8(ascii: "\"")
+        tree.neighbour(of: offset, forward: true) == UInt8(ascii: "\"")
     }
 
     // MARK: Values

@@ -5,6 +5,13 @@ import JSONSyntax
 public struct CompletionItem: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case property, value, snippet
+        /// A tag or an emotion marker of the action language.
+        case keyword
+        /// A placeholder's key: a test-profile value, a function's output.
+        case variable
+        case function
+        /// Another condition, by its id.
+        case reference
     }
 
     public var label: String
@@ -18,9 +25,12 @@ public struct CompletionItem: Sendable, Equatable {
     public var range: TextRange
     public var newText: String
     public var isSnippet: Bool
+    /// What editors match the text typed in `range` against, when the label
+    /// is not that text (`</spell>` typed as `/sp`, an id replacing `""`).
+    public var filterText: String?
 
     public init(label: String, kind: Kind, detail: String? = nil, documentation: String? = nil,
-                range: TextRange, newText: String, isSnippet: Bool = false) {
+                range: TextRange, newText: String, isSnippet: Bool = false, filterText: String? = nil) {
         self.label = label
         self.kind = kind
         self.detail = detail
@@ -28,6 +38,14 @@ public struct CompletionItem: Sendable, Equatable {
         self.range = range
         self.newText = newText
         self.isSnippet = isSnippet
+        self.filterText = filterText
+    }
+
+    /// The item with its documentation left for the editor to ask for.
+    public var withoutDocumentation: CompletionItem {
+        var item = self
+        item.documentation = nil
+        return item
     }
 
     /// The text without snippet syntax, for clients that take plain text:
@@ -43,12 +61,21 @@ public struct CompletionItem: Sendable, Equatable {
     func escapedForJSONString() -> CompletionItem {
         func escape(_ text: String) -> String { String(text.jsonQuoted.dropFirst().dropLast()) }
         var item = self
+        item.filterText = filterText.map(escape)
         item.newText = !isSnippet ? escape(newText) : SnippetPiece.split(newText).map {
             switch $0 {
             case .literal(let text): Self.escapeSnippet(escape(text))
             case .markup(let text): text
             }
         }.joined()
+        return item
+    }
+
+    /// An item made in the decoded text of a JSON string (an action, an
+    /// instruction): its text escaped for the string, its range in the tree.
+    func placed(in decoded: DecodedString) -> CompletionItem {
+        var item = escapedForJSONString()
+        item.range = decoded.sourceRange(ofDecoded: range.start..<range.end)
         return item
     }
 

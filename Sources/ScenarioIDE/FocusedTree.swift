@@ -16,12 +16,21 @@ public struct FocusedTree: Sendable {
     public let rootSpec: ObjectSpec?
     /// The scripts whose objects lie in `tree`.
     public let scripts: [ScriptOccurrence]
+    /// The suite cases in `tree` (none in a script inside a string).
+    public let suiteCases: [SuiteCaseView]
 
     public func outer(_ range: TextRange) -> TextRange { embedding?.outerRange(range) ?? range }
 
     /// The script whose object holds `node` (a node of `tree`).
     public func script(containing node: SyntaxNode) -> ScriptOccurrence? {
         scripts.first { $0.script.node.range.contains(node.range) }
+    }
+
+    /// The inline test data `{{test_profile…}}` in `node` is filled from, as
+    /// the checker looks it up: the suite case's around the node.
+    public func testProfile(for node: SyntaxNode) -> TestProfileData? {
+        if let occurrence = script(containing: node) { return TestProfileData.of(occurrence.context) }
+        return suiteCases.first { $0.node.range.contains(node.range) }.flatMap(TestProfileData.init)
     }
 }
 
@@ -34,8 +43,11 @@ extension ScenarioDocument {
             // The cursor just before the closing quote is still typing the script.
             guard embedding.string.contentRange.touches(offset) else { continue }
             return FocusedTree(tree: embedding.tree, offset: embedding.decoded.decodedOffset(ofSource: offset), embedding: embedding,
-                               rootSpec: ScriptSpecs.conditionalActions, scripts: [occurrence])
+                               rootSpec: ScriptSpecs.conditionalActions, scripts: [occurrence], suiteCases: [])
         }
-        return FocusedTree(tree: tree, offset: offset, embedding: nil, rootSpec: rootSpec, scripts: all.filter { $0.embedding == nil })
+        var suiteCases: [SuiteCaseView] = []
+        if case .suite(let suite) = root { suiteCases = suite.cases }
+        return FocusedTree(tree: tree, offset: offset, embedding: nil, rootSpec: rootSpec, scripts: all.filter { $0.embedding == nil },
+                           suiteCases: suiteCases)
     }
 }

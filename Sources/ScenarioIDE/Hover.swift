@@ -15,6 +15,10 @@ public enum Hover {
     public static func info(in document: ScenarioDocument, at offset: Int) -> HoverInfo? {
         guard document.kind.kind != .unknown else { return nil }
         let focus = document.focus(at: offset)
+        // A placeholder first: it may stand in an attribute's value.
+        if let info = PlaceholderHover.info(in: focus) ?? ActionFocus(focus).flatMap(ActionHover.info) ?? ConditionHover.info(in: focus) {
+            return info
+        }
         switch focus.tree.location(at: focus.offset) {
         case .key(let member, _):
             guard let object = member.parent, let key = member.key, let spec = SpecLocator.objectSpec(of: object, in: focus),
@@ -22,8 +26,14 @@ public enum Hover {
             return HoverInfo(markdown: describe(field, in: spec), range: focus.outer(key.range))
         case .stringContent(let node, _), .value(let node):
             guard let member = node.parent, member.kind == .member, member.value == node, let text = node.stringValue,
-                  let spec = SpecLocator.valueSpec(of: member, in: focus),
-                  let value = allowedValues(spec).first(where: { $0.value == text }) else { return nil }
+                  let spec = SpecLocator.valueSpec(of: member, in: focus) else { return nil }
+            let allowed = allowedValues(spec)
+            if let language = Languages.name(of: text), allowed.contains(where: { Languages.name(of: $0.value) != nil }) {
+                // A language code reads as its language, also where this field does not take it.
+                let refused = allowed.contains { $0.value == text } ? "" : "; `\(member.keyName)` does not take this code here"
+                return HoverInfo(markdown: "**\(language)** — the language code `\(text.jsonQuoted)`\(refused)", range: focus.outer(node.range))
+            }
+            guard let value = allowed.first(where: { $0.value == text }) else { return nil }
             let doc = value.doc.isEmpty ? "" : "\n\n\(value.doc)"
             return HoverInfo(markdown: "`\(value.value.jsonQuoted)` — a value of `\(member.keyName)`\(doc)", range: focus.outer(node.range))
         default:

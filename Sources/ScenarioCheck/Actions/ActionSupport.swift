@@ -93,83 +93,6 @@ struct StringLocation {
     }
 }
 
-/// The inline test data a placeholder's key is looked up in (scenario-format.md
-/// §7.3): a suite case's `test_profile` object, else `defaults.test_profile`.
-/// A profile referenced by id (and an evaluator's) is not in the document.
-final class TestProfileData {
-    let caller: SyntaxNode?
-    let agent: SyntaxNode?
-    /// How messages name the profile.
-    let origin: String
-
-    init?(_ suiteCase: SuiteCaseView) {
-        guard let (profile, fromDefaults) = suiteCase.effective("test_profile"), profile.kind == .object else { return nil }
-        caller = profile[key: "caller_variables"].flatMap { $0.kind == .object ? $0 : nil }
-        agent = profile[key: "agent_variables"].flatMap { $0.kind == .object ? $0 : nil }
-        origin = fromDefaults ? "`defaults.test_profile`" : "this case's `test_profile`"
-    }
-
-    static func of(_ context: ScriptOccurrence.Context) -> TestProfileData? {
-        guard case .suiteCase(let suiteCase) = context else { return nil }
-        return TestProfileData(suiteCase)
-    }
-
-    enum Resolution {
-        case caller
-        /// Only in `agent_variables`.
-        case agentOnly
-        /// The key at `index` is not found; `notAnObject` names the step before
-        /// it when that holds a value that is not an object.
-        case missing(index: Int, candidates: [String], notAnObject: String?)
-    }
-
-    /// `resolve(_:)`, remembering the placeholders found in `caller_variables`
-    /// (nearly all of them, and texts repeat them) by their text.
-    func resolve(_ keys: [Placeholder.Key], writtenAs content: String) -> Resolution {
-        if found.contains(content) { return .caller }
-        let resolution = resolve(keys)
-        if case .caller = resolution, found.count < 64 { found.append(content) }
-        return resolution
-    }
-
-    private var found: [String] = []
-
-    /// Follows a key path through `caller_variables`, then `agent_variables`.
-    func resolve(_ keys: [Placeholder.Key]) -> Resolution {
-        func walk(_ root: SyntaxNode?) -> (depth: Int, node: SyntaxNode?) {
-            guard var node = root else { return (0, nil) }
-            var depth = 0
-            for key in keys {
-                guard node.kind == .object, let next = node[key: key.name] else { break }
-                node = next
-                depth += 1
-            }
-            return (depth, node)
-        }
-        let inCaller = walk(caller), inAgent = walk(agent)
-        if caller != nil, inCaller.depth == keys.count { return .caller }
-        if agent != nil, inAgent.depth == keys.count { return .agentOnly }
-        let depth = max(caller == nil ? -1 : inCaller.depth, agent == nil ? -1 : inAgent.depth, 0)
-        var candidates: [String] = []
-        var notAnObject: String?
-        for walked in [inCaller, inAgent] where walked.depth == depth {
-            guard let node = walked.node else { continue }
-            if node.kind == .object {
-                for member in node.members where !candidates.contains(member.keyName) { candidates.append(member.keyName) }
-            } else if depth > 0 {
-                notAnObject = keys[depth - 1].name
-            }
-        }
-        return .missing(index: depth, candidates: candidates, notAnObject: candidates.isEmpty ? notAnObject : nil)
-    }
-
-    /// Whether a single key is at the top of either section (for `{{caller_name}}`
-    /// written without its namespace).
-    func hasTopLevelKey(_ name: String) -> Bool {
-        caller?[key: name] != nil || agent?[key: name] != nil
-    }
-}
-
 /// A function the script declares, as the tag and placeholder rules need it.
 struct DeclaredFunction {
     let name: String
@@ -199,9 +122,8 @@ final class ScriptFacts {
         var byName: [String: DeclaredFunction] = [:]
         var names: [String] = []
         for function in script.functions {
-            guard let name = function.string("name"), byName[name] == nil else { continue }
-            let mapping = function.value("config")?[key: "response_mapping"].flatMap { $0.kind == .object ? $0 : nil }
-            byName[name] = DeclaredFunction(name: name, autoRun: function.value("auto_run")?.boolValue ?? true, mapping: mapping)
+            guard let name = function.name, byName[name] == nil else { continue }
+            byName[name] = DeclaredFunction(name: name, autoRun: function.autoRun, mapping: function.responseMapping)
             names.append(name)
         }
         return (byName, names)
@@ -212,15 +134,15 @@ final class ScriptFacts {
 /// fields other than `action` and `condition` are looked up when a rule needs them.
 extension ConditionView {
     /// The first condition (id 0, `FIRST_MESSAGE`).
-    var isFirstMessage: Bool { index == 0 || id == 0 }
+    public var isFirstMessage: Bool { index == 0 || id == 0 }
 
     /// `fixed_message: false` written out; a missing or mistyped value is the
     /// script rules' to report.
-    var isNotFixed: Bool { fixedMessageNode?.kind == .false }
+    public var isNotFixed: Bool { fixedMessageNode?.kind == .false }
 }
 
 /// A list as messages write it: "`a`, `b` or `c`".
-func wordList(_ items: [String], conjunction: String = "or", limit: Int = 8) -> String {
+public func wordList(_ items: [String], conjunction: String = "or", limit: Int = 8) -> String {
     let quoted = items.prefix(limit).map { "`\($0)`" }
     let more = items.count > limit ? ", …" : ""
     guard quoted.count > 1 else { return (quoted.first ?? "") + more }

@@ -57,14 +57,7 @@ extension ActionCheck {
     private mutating func checkNumber(_ value: String, _ range: Range<Int>, _ spec: TagFact.Attribute, _ fact: TagFact,
                                       min: Double?, max: Double?) {
         var label: String { "`\(spec.name)` of `<\(fact.name)>`" }
-        var bounds: String {
-            switch (min, max) {
-            case (let min?, let max?): "a number from \(TagValues.written(min)) to \(TagValues.written(max))"
-            case (let min?, nil): "a number of \(TagValues.written(min)) or more"
-            case (nil, let max?): "a number up to \(TagValues.written(max))"
-            case (nil, nil): "a number"
-            }
-        }
+        var bounds: String { spec.value.expectation }
         guard let number = TagValues.number(value) else {
             report(.valueOutOfRange, spec.strictness == .advisory ? .warning : .error,
                    "\(label) is \(bounds); found \"\(shown(value))\", which is not a number", range)

@@ -1,3 +1,5 @@
+import ScenarioModel
+
 /// The value grammars of tag attributes (scenario-format.md §6.2, §6.7), and
 /// the repairs a quick fix offers. No regular expressions: these run on every
 /// attribute of every action.
@@ -118,6 +120,25 @@ enum TagValues {
     /// An ElevenLabs voice id: ASCII letters and digits.
     static func isAlphanumeric(_ value: String) -> Bool {
         !value.isEmpty && value.utf8.allSatisfy { $0.isDigit || $0.isASCIILetterByte }
+    }
+}
+
+extension TagFact.ValueKind {
+    /// What a value of this kind is, in words: "a number from 0.8 to 1.2".
+    public var expectation: String {
+        switch self {
+        case .text: "text"
+        case .seconds: "a number of seconds ending in `s`, like \"2s\" or \"1.5s\""
+        case .milliseconds: "a duration in milliseconds, digits only, like \"500\""
+        case .number(let min?, let max?): "a number from \(TagValues.written(min)) to \(TagValues.written(max))"
+        case .number(let min?, nil): "a number of \(TagValues.written(min)) or more"
+        case .number(nil, let max?): "a number up to \(TagValues.written(max))"
+        case .number(nil, nil): "a number"
+        case .oneOf(let values): "one of " + wordList(values.map(\.value))
+        case .dtmfDigits: "keypad characters `0-9`, `*`, `#`, `A-D`, and `{{test_profile…}}` placeholders"
+        case .json: "JSON, best in single quotes"
+        case .functionName: "the name of a function in `functions`"
+        }
     }
 }
 

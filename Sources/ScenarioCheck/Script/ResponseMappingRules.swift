@@ -10,7 +10,7 @@ enum ResponseMappingRules {
     static func check(_ parts: ScriptParts) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for function in parts.functions {
-            guard let mapping = function.config?[key: "response_mapping"], mapping.kind == .object else { continue }
+            guard let mapping = function.responseMapping else { continue }
             for member in mapping.members {
                 guard let value = member.value else { continue }
                 diagnostics += checkEntry(member.keyName, value)

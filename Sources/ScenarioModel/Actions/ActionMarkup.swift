@@ -15,9 +15,12 @@ public final class ActionMarkup: Sendable {
     public let strayClosings: [Int]
     /// For each element, the indices of the block tags it sits in, outermost first.
     public let enclosing: [[Int]]
+    /// The block tags still open at the end of the text, outermost first (of
+    /// a text cut at the cursor: the blocks a closing tag there may close).
+    public let openAtEnd: [Int]
 
     init(text: String, utf8: [UInt8], elements: [ActionElement], closings: [Int: Int], unclosed: [Int], strayClosings: [Int],
-         enclosing: [[Int]]) {
+         enclosing: [[Int]], openAtEnd: [Int]) {
         self.text = text
         self.utf8 = utf8
         self.elements = elements
@@ -25,6 +28,7 @@ public final class ActionMarkup: Sendable {
         self.unclosed = unclosed
         self.strayClosings = strayClosings
         self.enclosing = enclosing
+        self.openAtEnd = openAtEnd
     }
 
     public var tags: [ActionTag] {

@@ -73,7 +73,7 @@ public enum ActionParser {
         unclosed += open
         if unclosed.count > 1 { unclosed.sort() }
         return ActionMarkup(text: text, utf8: bytes, elements: elements, closings: closings, unclosed: unclosed,
-                            strayClosings: stray, enclosing: enclosing)
+                            strayClosings: stray, enclosing: enclosing, openAtEnd: open)
     }
 
     /// Only the `{{…}}` placeholders of a text that is not an action

@@ -96,6 +96,8 @@ extension UInt8 {
     static let equals = UInt8(ascii: "="), openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
 
     var isASCIILetter: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
-    var isTagNamePart: Bool { isASCIILetter || (self >= 0x30 && self <= 0x39) || self == 0x5F || self == 0x2D }
-    var isActionBlank: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
+    /// Letters, digits, `_` and `-`: a byte of a tag or attribute name, and of
+    /// a placeholder's key or function name.
+    public var isTagNamePart: Bool { isASCIILetter || (self >= 0x30 && self <= 0x39) || self == 0x5F || self == 0x2D }
+    public var isActionBlank: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
 }

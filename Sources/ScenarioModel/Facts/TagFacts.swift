@@ -56,13 +56,17 @@ public final class TagFact: Sendable {
         public let value: ValueKind
         public let strictness: Strictness
         public let doc: String
+        /// Typical values, offered by completion (a `oneOf` offers its values instead).
+        public let examples: [String]
 
-        public init(name: String, required: Bool, value: ValueKind, strictness: Strictness = .strict, doc: String) {
+        public init(name: String, required: Bool, value: ValueKind, strictness: Strictness = .strict, doc: String,
+                    examples: [String] = []) {
             self.name = name
             self.required = required
             self.value = value
             self.strictness = strictness
             self.doc = doc
+            self.examples = examples
         }
     }
 
@@ -157,11 +161,13 @@ public enum TagFacts {
 
     public static let all: [TagFact] = [
         TagFact(name: "silence", form: .selfClosing,
-                attributes: [A(name: "time", required: true, value: .seconds, doc: "How long, in seconds: `\"1.5s\"`.")],
+                attributes: [A(name: "time", required: true, value: .seconds, doc: "How long, in seconds: `\"1.5s\"`.",
+                               examples: ["1s", "1.5s", "2s", "3s"])],
                 placement: .anywhere,
                 doc: "A pause the agent may interrupt; background noise goes on.", example: #"<silence time="1.5s" />"#),
         TagFact(name: "hold", form: .selfClosing,
-                attributes: [A(name: "time", required: true, value: .seconds, doc: "How long, in seconds: `\"5s\"`.")],
+                attributes: [A(name: "time", required: true, value: .seconds, doc: "How long, in seconds: `\"5s\"`.",
+                               examples: ["3s", "5s", "10s"])],
                 placement: .anywhere,
                 doc: "A pause that cannot be interrupted, without background noise. Never inside `<ivr text>`.", example: #"<hold time="5s" />"#,
                 refusedInIVRText: true),
@@ -184,10 +190,12 @@ public enum TagFacts {
                 doc: "Spells its content letter by letter; text and placeholders only.",
                 example: "<spell>{{test_profile.postcode}}</spell>", content: .textAndPlaceholders),
         TagFact(name: "speed", form: .selfClosing,
-                attributes: [A(name: "ratio", required: true, value: .number(min: 0.8, max: 1.2), doc: "0.8 to 1.2; 1 is normal.")],
+                attributes: [A(name: "ratio", required: true, value: .number(min: 0.8, max: 1.2), doc: "0.8 to 1.2; 1 is normal.",
+                               examples: ["0.8", "0.9", "1.1", "1.2"])],
                 placement: .startOfAction, doc: "Speech speed for this action; it must start the action.", example: #"<speed ratio="1.15" />"#),
         TagFact(name: "volume", form: .selfClosing,
-                attributes: [A(name: "ratio", required: true, value: .number(min: 0, max: 2), doc: "0 to 2; 1 is normal.")],
+                attributes: [A(name: "ratio", required: true, value: .number(min: 0, max: 2), doc: "0 to 2; 1 is normal.",
+                               examples: ["0.5", "0.8", "1.2", "1.5"])],
                 placement: .startOfAction, doc: "Loudness for this action (Cartesia voices); it must start the action.", example: #"<volume ratio="0.6" />"#),
         TagFact(name: "voice", form: .either,
                 attributes: [
@@ -200,7 +208,8 @@ public enum TagFacts {
                 doc: "Switches the caller's voice: for the rest of the call (self-closing), for `text`, or for the enclosed block, which may hold text and self-closing tags.",
                 example: #"<voice provider="cartesia" id="0b5f6e2c-7d1a-4c3e-9a8b-2f4d6c8e0a1b" />"#, content: .textAndInlineTags),
         TagFact(name: "dtmf", form: .selfClosing,
-                attributes: [A(name: "digits", required: true, value: .dtmfDigits, doc: "Keypad characters `0-9 * # A-D`, or a `{{test_profile…}}` placeholder.")],
+                attributes: [A(name: "digits", required: true, value: .dtmfDigits, doc: "Keypad characters `0-9 * # A-D`, or a `{{test_profile…}}` placeholder.",
+                               examples: ["1", "0", "#"])],
                 placement: .anywhere, doc: "Sends keypad tones.", example: #"<dtmf digits="3" />"#),
         TagFact(name: "send_sms", form: .selfClosing,
                 attributes: [A(name: "text", required: true, value: .text, doc: "The message.")],
@@ -212,26 +221,30 @@ public enum TagFacts {
                 ],
                 placement: .anywhere, doc: "A silent RTVI client message to a Pipecat agent.", example: #"<client_message t="open_form" />"#),
         TagFact(name: "interruption", form: .selfClosing,
-                attributes: [A(name: "time", required: true, value: .seconds, doc: "How long after the agent starts speaking: `\"2.5s\"`.")],
+                attributes: [A(name: "time", required: true, value: .seconds, doc: "How long after the agent starts speaking: `\"2.5s\"`.",
+                               examples: ["1s", "2.5s", "4s"])],
                 placement: .startOfAction,
                 doc: "Interrupts the agent after `time`, then speaks the rest; it must start the action of an `action_followup`.",
                 example: #"<interruption time="2.5s" />"#, onlyOnFollowup: true),
         TagFact(name: "background_noise", form: .block,
                 attributes: [
                     A(name: "sound", required: true, value: .oneOf(backgroundSounds), doc: "One of 30 background sounds."),
-                    A(name: "volume", required: false, value: .number(min: 0, max: nil), strictness: .advisory, doc: "A non-negative number, e.g. `0.3`."),
+                    A(name: "volume", required: false, value: .number(min: 0, max: nil), strictness: .advisory, doc: "A non-negative number, e.g. `0.3`.",
+                      examples: ["0.3", "0.5", "1"]),
                 ],
                 placement: .anywhere, doc: "A background sound during the enclosed speech, which is text and placeholders only.",
                 example: #"<background_noise sound="coffee-shop">Hi there</background_noise>"#, content: .textAndPlaceholders),
         TagFact(name: "noise", form: .selfClosing,
                 attributes: [
                     A(name: "sound", required: true, value: .oneOf(noiseSounds), doc: "`office`, `beep`, `cough1` or `cough2`."),
-                    A(name: "volume", required: false, value: .number(min: 0, max: nil), strictness: .advisory, doc: "A non-negative number."),
-                    A(name: "time", required: false, value: .milliseconds, strictness: .advisory, doc: "Duration in milliseconds, digits only (the exact format is undocumented)."),
+                    A(name: "volume", required: false, value: .number(min: 0, max: nil), strictness: .advisory, doc: "A non-negative number.", examples: ["0.5", "1"]),
+                    A(name: "time", required: false, value: .milliseconds, strictness: .advisory, doc: "Duration in milliseconds, digits only (the exact format is undocumented).",
+                      examples: ["500", "1000"]),
                 ],
                 placement: .anywhere, doc: "A one-shot sound effect.", example: #"<noise sound="cough1" />"#),
         TagFact(name: "network_simulation", form: .selfClosing,
-                attributes: [A(name: "packet_loss", required: true, value: .number(min: 0, max: 100), strictness: .advisoryRange, doc: "Percentage of packets lost, 0 to 100, e.g. `\"5\"`.")],
+                attributes: [A(name: "packet_loss", required: true, value: .number(min: 0, max: 100), strictness: .advisoryRange, doc: "Percentage of packets lost, 0 to 100, e.g. `\"5\"`.",
+                                     examples: ["2", "5", "10"])],
                 placement: .anywhere, doc: "Simulates packet loss; `jitter` and `latency` are ignored.",
                 example: #"<network_simulation packet_loss="5" />"#, ignoredAttributes: ["jitter", "latency"]),
         TagFact(name: "function", form: .selfClosing,

@@ -43,4 +43,6 @@ extension FunctionView {
     /// `auto_run`, which defaults to `true`.
     public var autoRun: Bool { value("auto_run")?.boolValue ?? true }
     public var config: SyntaxNode? { value("config").flatMap { $0.kind == .object ? $0 : nil } }
+    /// `config.response_mapping` when it is an object: its keys are the outputs.
+    public var responseMapping: SyntaxNode? { config?[key: "response_mapping"].flatMap { $0.kind == .object ? $0 : nil } }
 }
