@@ -38,4 +38,14 @@ extension ScenarioDocument {
         }
         return FocusedTree(tree: tree, offset: offset, embedding: nil, rootSpec: rootSpec, scripts: all.filter { $0.embedding == nil })
     }
+
+    /// The tree a script's nodes lie in, at the script's start, holding only
+    /// that script: how features that read whole scripts map their ranges.
+    public func focus(on occurrence: ScriptOccurrence) -> FocusedTree {
+        guard let embedding = occurrence.embedding else {
+            return FocusedTree(tree: tree, offset: occurrence.script.node.range.start, embedding: nil, rootSpec: rootSpec, scripts: [occurrence])
+        }
+        return FocusedTree(tree: embedding.tree, offset: occurrence.script.node.range.start, embedding: embedding,
+                           rootSpec: ScriptSpecs.conditionalActions, scripts: [occurrence])
+    }
 }

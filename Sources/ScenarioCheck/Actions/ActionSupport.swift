@@ -25,7 +25,7 @@ struct StringLocation {
     }
 
     func edit(_ range: Range<Int>, _ text: String) -> TextEdit {
-        TextEdit(range: self.range(range), newText: String(text.jsonQuoted.dropFirst().dropLast()))
+        TextEdit(range: self.range(range), newText: text.jsonStringContent)
     }
 
     /// Checks each placeholder of a string that is not an action (instructions,
@@ -93,20 +93,19 @@ struct StringLocation {
     }
 }
 
-/// The inline test data a placeholder's key is looked up in (scenario-format.md
-/// §7.3): a suite case's `test_profile` object, else `defaults.test_profile`.
-/// A profile referenced by id (and an evaluator's) is not in the document.
+/// The inline test data a placeholder's key is looked up in (`InlineTestData`),
+/// with how messages name it and the keys already found.
 final class TestProfileData {
-    let caller: SyntaxNode?
-    let agent: SyntaxNode?
+    let data: InlineTestData
+    var caller: SyntaxNode? { data.caller }
+    var agent: SyntaxNode? { data.agent }
     /// How messages name the profile.
     let origin: String
 
     init?(_ suiteCase: SuiteCaseView) {
-        guard let (profile, fromDefaults) = suiteCase.effective("test_profile"), profile.kind == .object else { return nil }
-        caller = profile[key: "caller_variables"].flatMap { $0.kind == .object ? $0 : nil }
-        agent = profile[key: "agent_variables"].flatMap { $0.kind == .object ? $0 : nil }
-        origin = fromDefaults ? "`defaults.test_profile`" : "this case's `test_profile`"
+        guard let data = InlineTestData(suiteCase) else { return nil }
+        self.data = data
+        origin = data.fromDefaults ? "`defaults.test_profile`" : "this case's `test_profile`"
     }
 
     static func of(_ context: ScriptOccurrence.Context) -> TestProfileData? {
@@ -136,15 +135,10 @@ final class TestProfileData {
 
     /// Follows a key path through `caller_variables`, then `agent_variables`.
     func resolve(_ keys: [Placeholder.Key]) -> Resolution {
+        let names = keys.map(\.name)
         func walk(_ root: SyntaxNode?) -> (depth: Int, node: SyntaxNode?) {
-            guard var node = root else { return (0, nil) }
-            var depth = 0
-            for key in keys {
-                guard node.kind == .object, let next = node[key: key.name] else { break }
-                node = next
-                depth += 1
-            }
-            return (depth, node)
+            let members = InlineTestData.members(along: names, in: root)
+            return (members.count, members.last?.value ?? root)
         }
         let inCaller = walk(caller), inAgent = walk(agent)
         if caller != nil, inCaller.depth == keys.count { return .caller }
