@@ -19,6 +19,12 @@ struct ClientCapabilities: Sendable {
     var hoverMarkdown = false
     /// `textDocument.publishDiagnostics.relatedInformation`.
     var acceptsRelatedInformation = false
+    /// `textDocument.definition.linkSupport`: definitions may be `LocationLink`s.
+    var acceptsDefinitionLinks = false
+    /// `textDocument.rename.prepareSupport`: the client asks `prepareRename` first.
+    var preparesRename = false
+    /// `workspace.workspaceEdit.documentChanges`: edits may name the document version.
+    var acceptsDocumentChanges = false
 
     init() {}
 
@@ -34,5 +40,8 @@ struct ClientCapabilities: Sendable {
         hoverMarkdown = offersMarkdown(textDocument?["hover"]?["contentFormat"])
         let publish = textDocument?["publishDiagnostics"]
         acceptsRelatedInformation = publish?["relatedInformation"]?.boolValue ?? false
+        acceptsDefinitionLinks = textDocument?["definition"]?["linkSupport"]?.boolValue ?? false
+        preparesRename = textDocument?["rename"]?["prepareSupport"]?.boolValue ?? false
+        acceptsDocumentChanges = capabilities?["workspace"]?["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
     }
 }

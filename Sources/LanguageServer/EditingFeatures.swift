@@ -33,7 +33,7 @@ extension LanguageServer {
 
     /// The open document and byte offset a `TextDocumentPositionParams` names;
     /// answers the request with an error and returns nil when it cannot.
-    private func locate(_ params: JSONValue, id: RequestID) -> (OpenDocument, Int)? {
+    func locate(_ params: JSONValue, id: RequestID) -> (OpenDocument, Int)? {
         guard let uri = params["textDocument"]?["uri"]?.stringValue, let position = LinePosition(json: params["position"]) else {
             respond(id, .failure(.invalidParams("expected textDocument.uri and position")))
             return nil

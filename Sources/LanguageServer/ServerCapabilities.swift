@@ -11,6 +11,11 @@ enum ServerCapabilities {
             // `"` starts a key or a value, `:` a value; a space after either.
             ("completionProvider", ["triggerCharacters": ["\"", ":", " "], "resolveProvider": false]),
             ("hoverProvider", true),
+            ("definitionProvider", true),
+            ("referencesProvider", true),
+            ("documentHighlightProvider", true),
+            // Rename options may only be given to a client that sends `prepareRename`.
+            ("renameProvider", client.preparesRename ? ["prepareProvider": true] : true),
         ]
         if client.pullsDiagnostics {
             members.append(("diagnosticProvider", ["identifier": "cekura", "interFileDependencies": false, "workspaceDiagnostics": false]))
