@@ -66,6 +66,19 @@ struct NavigationTests {
         expectMarks(fixture.occurrences, [#"on name='[nowhere]'/> {{fun"#, #"function.[nowhere].x}}", "t"#])
     }
 
+    @Test func functionPlaceholdersInRoleAndConditionsAreUses() {
+        // The checker reports placeholders there, but they still name the function.
+        let text = #"{"role": "{{function.f.x}}", "functions": [{"name": "f"}], "conditions": [{"id": 0, "condition": "after {{function.f.x}}"}]}"#
+        let fixture = CursorFixture(text, cursorAfter: #"{"name": "f"#, fileName: "flow.cekura.json")
+        expectMarks(fixture.occurrences, [#"{"role": "{{function.[f].x}}""#, #"{"name": "[f]"}]"#, #"after {{function.[f].x}}"#])
+    }
+
+    @Test func evaluatorWithAStructuredScript() {
+        let text = #"{"name": "a", "scenario_type": "conditional_actions", "conditional_actions": {"role": "r", "conditions": [{"id": 0}, {"id": 1, "condition": 0}]}}"#
+        let fixture = CursorFixture(text, cursorAfter: #""condition": 0"#, fileName: "refund.scenario.json")
+        expectMark(fixture.definition, #"[{"id": [0]}, {"#)
+    }
+
     @Test func nothingOutsideASymbolOrInOtherFiles() {
         #expect(Self.scriptFixture(cursorAfter: #""role": "cal"#).occurrences.isEmpty)
         #expect(CursorFixture(#"{"name": "lookup", "id$0": 1}"#, fileName: "package.json").occurrences.isEmpty)

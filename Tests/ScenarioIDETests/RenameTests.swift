@@ -88,6 +88,8 @@ struct RenameTests {
         let fixture = CursorFixture(NavigationTests.suite, cursorAfter: #""caller_variables": {"pi"#)
         #expect(Self.refusal(fixture.renamed(to: "pin code"))
             == #""pin code" cannot stand in `{{test_profile.pin}}`, where a blank is syntax; choose a key without it, or write that placeholder in another form first (`.key`, `['key']` or `["key"]`)"#)
+        // The placeholder in `digits="…"` cannot hold the attribute's quote.
+        #expect(Self.refusal(fixture.renamed(to: #"pin"2"#))?.hasPrefix(#""pin\"2" cannot stand in `{{test_profile['pin']}}`, where `"` is syntax"#) == true)
         #expect(Self.refusal(fixture.renamed(to: "address")) == #"this object already has a key "address""#)
         #expect(Self.refusal(fixture.renamed(to: "")) == "a test-profile key cannot be empty")
     }
