@@ -72,15 +72,24 @@ def cursor(text: str, before: str, encoding: str) -> types.Position:
     return position(text, text.index(before) + len(before), encoding)
 
 
+async def request_at(client: LanguageClient, send, params, uri: str, text: str, before: str, **more):
+    """Sends a request with `params` of that type, the cursor just after the first `before` in `text`."""
+    at = cursor(text, before, client.encoding)
+    return await asyncio.wait_for(send(params(text_document=types.TextDocumentIdentifier(uri=uri), position=at, **more)), T)
+
+
+def edits_of(edit: types.WorkspaceEdit, uri: str, version: int):
+    """The edits of a one-document WorkspaceEdit, in whichever form the client takes."""
+    if not edit.document_changes:
+        return edit.changes[uri]
+    (change,) = edit.document_changes
+    assert change.text_document.uri == uri and change.text_document.version == version
+    return change.edits
+
+
 async def test_definition_of_a_function_tag(client: LanguageClient):
     open_doc(client, SUITE_URI, SUITE)
-    result = await asyncio.wait_for(
-        client.text_document_definition_async(
-            types.DefinitionParams(text_document=types.TextDocumentIdentifier(uri=SUITE_URI),
-                                   position=cursor(SUITE, 'name=\\"look', client.encoding))
-        ),
-        T,
-    )
+    result = await request_at(client, client.text_document_definition_async, types.DefinitionParams, SUITE_URI, SUITE, 'name=\\"look')
     declared = span(SUITE, SUITE.index('"lookup"') + 1, 6, client.encoding)
     assert len(result) == 1
     target = result[0]
@@ -93,27 +102,16 @@ async def test_definition_of_a_function_tag(client: LanguageClient):
 
 async def test_references_of_a_test_profile_key_across_cases(client: LanguageClient):
     open_doc(client, SUITE_URI, SUITE)
-    result = await asyncio.wait_for(
-        client.text_document_references_async(
-            types.ReferenceParams(text_document=types.TextDocumentIdentifier(uri=SUITE_URI),
-                                  position=cursor(SUITE, '{"pi', client.encoding),
-                                  context=types.ReferenceContext(include_declaration=True))
-        ),
-        T,
-    )
+    result = await request_at(client, client.text_document_references_async, types.ReferenceParams, SUITE_URI, SUITE, '{"pi',
+                              context=types.ReferenceContext(include_declaration=True))
     starts = [SUITE.index('"pin"') + 1, SUITE.index("{{test_profile.pin}}") + 15, SUITE.rindex("{{test_profile.pin}}") + 15]
     assert list(result) == [types.Location(uri=SUITE_URI, range=span(SUITE, start, 3, client.encoding)) for start in starts]
 
 
 async def test_highlights_mark_the_definition_as_written(client: LanguageClient):
     open_doc(client, SUITE_URI, SUITE)
-    result = await asyncio.wait_for(
-        client.text_document_document_highlight_async(
-            types.DocumentHighlightParams(text_document=types.TextDocumentIdentifier(uri=SUITE_URI),
-                                          position=cursor(SUITE, '"condition": 1', client.encoding))
-        ),
-        T,
-    )
+    result = await request_at(client, client.text_document_document_highlight_async, types.DocumentHighlightParams, SUITE_URI, SUITE,
+                              '"condition": 1')
     assert [(h.range, h.kind) for h in result] == [
         (span(SUITE, SUITE.index('"id": 1') + 6, 1, client.encoding), types.DocumentHighlightKind.Write),
         (span(SUITE, SUITE.index('"condition": 1') + 13, 1, client.encoding), types.DocumentHighlightKind.Read),
@@ -125,32 +123,17 @@ async def test_prepare_rename_gives_the_name(client: LanguageClient):
     if not (rename and rename.prepare_support):
         pytest.skip("this client does not send prepareRename")
     open_doc(client, SUITE_URI, SUITE)
-    result = await asyncio.wait_for(
-        client.text_document_prepare_rename_async(
-            types.PrepareRenameParams(text_document=types.TextDocumentIdentifier(uri=SUITE_URI),
-                                      position=cursor(SUITE, "{{function.lookup.e", client.encoding))
-        ),
-        T,
-    )
+    result = await request_at(client, client.text_document_prepare_rename_async, types.PrepareRenameParams, SUITE_URI, SUITE,
+                              "{{function.lookup.e")
     assert result.placeholder == "eta"
     assert result.range == span(SUITE, SUITE.index("{{function.lookup.eta") + 18, 3, client.encoding)
 
 
 async def test_rename_edits_every_use(client: LanguageClient):
     open_doc(client, SUITE_URI, SUITE, version=3)
-    edit = await asyncio.wait_for(
-        client.text_document_rename_async(
-            types.RenameParams(text_document=types.TextDocumentIdentifier(uri=SUITE_URI),
-                               position=cursor(SUITE, "{{function.look", client.encoding), new_name="find_order")
-        ),
-        T,
-    )
-    if edit.document_changes:
-        (change,) = edit.document_changes
-        assert change.text_document.uri == SUITE_URI and change.text_document.version == 3
-        edits = change.edits
-    else:
-        edits = edit.changes[SUITE_URI]
+    edit = await request_at(client, client.text_document_rename_async, types.RenameParams, SUITE_URI, SUITE, "{{function.look",
+                            new_name="find_order")
+    edits = edits_of(edit, SUITE_URI, version=3)
     assert len(edits) == 3
     assert apply(SUITE, edits, client.encoding) == SUITE.replace("lookup", "find_order")
 
@@ -158,25 +141,14 @@ async def test_rename_edits_every_use(client: LanguageClient):
 async def test_rename_refuses_an_id_in_use(client: LanguageClient):
     open_doc(client, SUITE_URI, SUITE)
     with pytest.raises(Exception) as raised:
-        await asyncio.wait_for(
-            client.text_document_rename_async(
-                types.RenameParams(text_document=types.TextDocumentIdentifier(uri=SUITE_URI),
-                                   position=cursor(SUITE, '"condition": 1', client.encoding), new_name="2")
-            ),
-            T,
-        )
+        await request_at(client, client.text_document_rename_async, types.RenameParams, SUITE_URI, SUITE, '"condition": 1', new_name="2")
     assert "another condition already has id 2" in str(raised.value)
 
 
 async def test_rename_inside_instructions(client: LanguageClient):
     open_doc(client, EVALUATOR_URI, EVALUATOR)
-    edit = await asyncio.wait_for(
-        client.text_document_rename_async(
-            types.RenameParams(text_document=types.TextDocumentIdentifier(uri=EVALUATOR_URI),
-                               position=cursor(EVALUATOR, '\\"condition\\": ', client.encoding), new_name="10")
-        ),
-        T,
-    )
-    edits = edit.document_changes[0].edits if edit.document_changes else edit.changes[EVALUATOR_URI]
+    edit = await request_at(client, client.text_document_rename_async, types.RenameParams, EVALUATOR_URI, EVALUATOR,
+                            '\\"condition\\": ', new_name="10")
+    edits = edits_of(edit, EVALUATOR_URI, version=1)
     expected = EVALUATOR.replace('\\"id\\": 0', '\\"id\\": 10').replace('\\"condition\\": 0', '\\"condition\\": 10')
     assert apply(EVALUATOR, edits, client.encoding) == expected
