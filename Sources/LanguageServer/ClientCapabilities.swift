@@ -23,8 +23,8 @@ struct ClientCapabilities: Sendable {
     var acceptsDefinitionLinks = false
     /// `textDocument.rename.prepareSupport`: the client asks `prepareRename` first.
     var preparesRename = false
-    /// `workspace.workspaceEdit.documentChanges`: edits may name the document version.
-    var acceptsDocumentChanges = false
+    /// `workspace.workspaceEdit.documentChanges`: edits may name the version they apply to.
+    var versionsWorkspaceEdits = false
 
     init() {}
 
@@ -42,6 +42,6 @@ struct ClientCapabilities: Sendable {
         acceptsRelatedInformation = publish?["relatedInformation"]?.boolValue ?? false
         acceptsDefinitionLinks = textDocument?["definition"]?["linkSupport"]?.boolValue ?? false
         preparesRename = textDocument?["rename"]?["prepareSupport"]?.boolValue ?? false
-        acceptsDocumentChanges = capabilities?["workspace"]?["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
+        versionsWorkspaceEdits = capabilities?["workspace"]?["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
     }
 }

@@ -55,18 +55,11 @@ extension LanguageServer {
         guard let newName = params["newName"]?.stringValue else {
             return respond(id, .failure(.invalidParams("textDocument/rename needs newName")))
         }
-        let versioned = client.acceptsDocumentChanges
+        let versioned = client.versionsWorkspaceEdits
         answer(id, params) { document, offset, snapshot, encoding in
             switch Rename.edits(in: document, at: offset, to: newName) {
-            case .failure(let refusal): return .failure(.requestFailed(refusal.message))
-            case .success(let edits):
-                let lines = snapshot.document.lineIndex
-                let json = JSONValue.array(edits.map { ["range": lines.json($0.range, in: encoding), "newText": .string($0.newText)] })
-                guard versioned else { return .success(["changes": .object([(key: snapshot.uri, value: json)])]) }
-                return .success(["documentChanges": [[
-                    "textDocument": ["uri": .string(snapshot.uri), "version": .integer(snapshot.version)],
-                    "edits": json,
-                ]]])
+            case .failure(let refusal): .failure(.requestFailed(refusal.message))
+            case .success(let edits): .success(WorkspaceEdits(snapshot: snapshot, encoding: encoding, versioned: versioned).json(edits))
             }
         }
     }

@@ -52,11 +52,11 @@ struct CursorFixture {
     var definition: String? { Navigation.definition(in: document, at: offset).map { marked($0.definition.range) } }
 
     /// The text after renaming the symbol at the cursor, or why it was refused.
-    func renamed(to name: String) -> Result<String, Rename.Refusal> {
-        Rename.edits(in: document, at: offset, to: name).map { edits in
-            var bytes = Array(text.utf8)
-            for edit in edits.reversed() { bytes.replaceSubrange(edit.range.start..<edit.range.end, with: Array(edit.newText.utf8)) }
-            return String(decoding: bytes, as: UTF8.self)
+    /// Edits that overlap fail the test.
+    func renamed(to name: String) throws -> Result<String, Rename.Refusal> {
+        switch Rename.edits(in: document, at: offset, to: name) {
+        case .success(let edits): .success(String(decoding: try document.tree.bytes.applying(edits), as: UTF8.self))
+        case .failure(let refusal): .failure(refusal)
         }
     }
 }

@@ -24,10 +24,10 @@ struct RenameTests {
         #expect(try fixture.renamed(to: "007").get() == renamed)
     }
 
-    @Test func conditionIDMustBeANumberNotInUse() {
+    @Test func conditionIDMustBeANumberNotInUse() throws {
         let fixture = Self.script(cursorAfter: #"{"id": 1"#)
-        #expect(Self.refusal(fixture.renamed(to: "one")) == #"a condition id is a whole number, like 3; "one" is not"#)
-        #expect(Self.refusal(fixture.renamed(to: "2")) == "another condition already has id 2; condition ids must be unique")
+        #expect(try Self.refusal(fixture.renamed(to: "one")) == #"a condition id is a whole number, like 3; "one" is not"#)
+        #expect(try Self.refusal(fixture.renamed(to: "2")) == "another condition already has id 2; condition ids must be unique")
         #expect((try? fixture.renamed(to: "1").get()) == NavigationTests.script, "its own id is no conflict")
     }
 
@@ -39,27 +39,27 @@ struct RenameTests {
         #expect(renamed.contains(#"https://x.example/{{function.find-order.eta}}"#))
     }
 
-    @Test func functionNameFollowsTheNameRule() {
+    @Test func functionNameFollowsTheNameRule() throws {
         let fixture = Self.script(cursorAfter: "{{function.look")
-        #expect(Self.refusal(fixture.renamed(to: "find order"))
+        #expect(try Self.refusal(fixture.renamed(to: "find order"))
             == #"a function name is 1 to 64 letters, digits, `_` or `-`; "find order" contains a space"#)
-        #expect(Self.refusal(fixture.renamed(to: String(repeating: "a", count: 65)))?.hasSuffix("this one has 65") == true)
-        #expect(Self.refusal(fixture.renamed(to: "track")) == #"another function is already named "track"; function names must be unique"#)
+        #expect(try Self.refusal(fixture.renamed(to: String(repeating: "a", count: 65)))?.hasSuffix("this one has 65") == true)
+        #expect(try Self.refusal(fixture.renamed(to: "track")) == #"another function is already named "track"; function names must be unique"#)
     }
 
     @Test func outputAndItsPlaceholders() throws {
         let renamed = try Self.script(cursorAfter: #"{"e"#).renamed(to: "arrival").get()
         #expect(renamed.components(separatedBy: "arrival").count - 1 == 3)
-        #expect(Self.refusal(Self.script(cursorAfter: #"{"e"#).renamed(to: "a}b"))?.hasPrefix("an output name is") == true)
+        #expect(try Self.refusal(Self.script(cursorAfter: #"{"e"#).renamed(to: "a}b"))?.hasPrefix("an output name is") == true)
     }
 
-    @Test func undefinedNamesAreNotRenamed() {
+    @Test func undefinedNamesAreNotRenamed() throws {
         let fixture = Self.script(cursorAfter: "name='now")
-        #expect(Self.refusal(fixture.renamed(to: "x")) == #"no function named "nowhere" is declared in this script, so there is nothing to rename"#)
+        #expect(try Self.refusal(fixture.renamed(to: "x")) == #"no function named "nowhere" is declared in this script, so there is nothing to rename"#)
         #expect(Rename.prepare(in: fixture.document, at: fixture.offset)
             == .failure(Rename.Refusal(message: #"no function named "nowhere" is declared in this script, so there is nothing to rename"#)))
         let key = Self.script(cursorAfter: "{{test_profile.p")
-        #expect(Self.refusal(key.renamed(to: "code"))?.hasPrefix("`pin` is not a key of inline test data in this file") == true)
+        #expect(try Self.refusal(key.renamed(to: "code"))?.hasPrefix("`pin` is not a key of inline test data in this file") == true)
     }
 
     @Test func prepareGivesTheNameUnderTheCursor() throws {
@@ -69,7 +69,7 @@ struct RenameTests {
         expectMark(fixture.marked(target.range), #".lookup.[eta]}}", "t"#)
         let role = Self.script(cursorAfter: #""role": "cal"#)
         #expect(Rename.prepare(in: role.document, at: role.offset) == nil)
-        #expect(Self.refusal(role.renamed(to: "x"))?.hasPrefix("there is no condition id") == true)
+        #expect(try Self.refusal(role.renamed(to: "x"))?.hasPrefix("there is no condition id") == true)
     }
 
     // MARK: Test-profile keys
@@ -84,14 +84,14 @@ struct RenameTests {
         #expect(renamed.contains(#"{"caller_variables": {"pin": "9"}}, "instructions": "Say {{test_profile.pin}}""#))
     }
 
-    @Test func keyMustBeWritableWhereItIsUsed() {
+    @Test func keyMustBeWritableWhereItIsUsed() throws {
         let fixture = CursorFixture(NavigationTests.suite, cursorAfter: #""caller_variables": {"pi"#)
-        #expect(Self.refusal(fixture.renamed(to: "pin code"))
+        #expect(try Self.refusal(fixture.renamed(to: "pin code"))
             == #""pin code" cannot stand in `{{test_profile.pin}}`, where a blank is syntax; choose a key without it, or write that placeholder in another form first (`.key`, `['key']` or `["key"]`)"#)
         // The placeholder in `digits="…"` cannot hold the attribute's quote.
-        #expect(Self.refusal(fixture.renamed(to: #"pin"2"#))?.hasPrefix(#""pin\"2" cannot stand in `{{test_profile['pin']}}`, where `"` is syntax"#) == true)
-        #expect(Self.refusal(fixture.renamed(to: "address")) == #"this object already has a key "address""#)
-        #expect(Self.refusal(fixture.renamed(to: "")) == "a test-profile key cannot be empty")
+        #expect(try Self.refusal(fixture.renamed(to: #"pin"2"#))?.hasPrefix(#""pin\"2" cannot stand in `{{test_profile['pin']}}`, where `"` is syntax"#) == true)
+        #expect(try Self.refusal(fixture.renamed(to: "address")) == #"this object already has a key "address""#)
+        #expect(try Self.refusal(fixture.renamed(to: "")) == "a test-profile key cannot be empty")
     }
 
     @Test func keyIsEscapedForTheJSONStringsItLandsIn() throws {
@@ -103,7 +103,7 @@ struct RenameTests {
         let renamed = try fixture.renamed(to: #"order "id" \ é"#).get()
         #expect(renamed.contains(#"{"caller_variables": {"order \"id\" \\ é": "1"}}"#))
         #expect(renamed.contains(#""Read {{test_profile['order \"id\" \\ é']}}""#))
-        #expect(Self.refusal(fixture.renamed(to: "it's"))?.hasPrefix(#""it's" cannot stand in `{{test_profile['order']}}`, where `'` is syntax"#) == true)
+        #expect(try Self.refusal(fixture.renamed(to: "it's"))?.hasPrefix(#""it's" cannot stand in `{{test_profile['order']}}`, where `'` is syntax"#) == true)
     }
 
     // MARK: Scripts inside strings
