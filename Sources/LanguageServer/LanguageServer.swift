@@ -131,11 +131,16 @@ public final class LanguageServer: @unchecked Sendable {
             completion(id: id, params: params)
         case "textDocument/hover":
             hover(id: id, params: params)
-        case "textDocument/definition": definition(id: id, params: params)
-        case "textDocument/references": references(id: id, params: params)
-        case "textDocument/documentHighlight": documentHighlight(id: id, params: params)
-        case "textDocument/prepareRename": prepareRename(id: id, params: params)
-        case "textDocument/rename": rename(id: id, params: params)
+        case "textDocument/definition":
+            definition(id: id, params: params)
+        case "textDocument/references":
+            references(id: id, params: params)
+        case "textDocument/documentHighlight":
+            documentHighlight(id: id, params: params)
+        case "textDocument/prepareRename":
+            prepareRename(id: id, params: params)
+        case "textDocument/rename":
+            rename(id: id, params: params)
         default:
             respond(id, .failure(.methodNotFound(method)))
         }

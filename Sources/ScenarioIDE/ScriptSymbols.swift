@@ -50,16 +50,11 @@ private struct ScriptNames {
             if let name = function.name, functions[name] == nil { functions[name] = function }
         }
         self.functions = functions
-        let testData: InlineTestData?
-        let testDataScope: TextRange
         if case .suiteCase(let suiteCase) = occurrence.context {
-            testData = InlineTestData(suiteCase)
-            testDataScope = testData?.profile.range ?? suiteCase.node.range
+            placeholders = PlaceholderNames(suiteCase)
         } else {
-            testData = nil
-            testDataScope = scope
+            placeholders = PlaceholderNames(testData: nil, testDataScope: scope)
         }
-        placeholders = PlaceholderNames(testData: testData, testDataScope: testDataScope)
     }
 
     var layers: Int { focus.embedding == nil ? 1 : 2 }

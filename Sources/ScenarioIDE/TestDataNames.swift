@@ -9,6 +9,17 @@ struct PlaceholderNames {
     /// case or the script.
     let testDataScope: TextRange
 
+    init(testData: InlineTestData?, testDataScope: TextRange) {
+        self.testData = testData
+        self.testDataScope = testDataScope
+    }
+
+    /// In a suite case: its inline test data, else the case itself.
+    init(_ suiteCase: SuiteCaseView) {
+        let testData = InlineTestData(suiteCase)
+        self.init(testData: testData, testDataScope: testData?.profile.range ?? suiteCase.node.range)
+    }
+
     /// Each key of a test-profile placeholder (a nested path has several).
     func collect(_ placeholder: Placeholder, shiftedBy shift: Int, in text: MappedText, into found: inout [SymbolOccurrence]) {
         guard case .testProfile(let keys) = placeholder.kind else { return }
@@ -47,8 +58,7 @@ enum TestDataNames {
         if let profile = suite.defaults?.value("test_profile") { collectKeys(of: profile, into: &found) }
         for suiteCase in suite.cases {
             if let profile = suiteCase.value("test_profile") { collectKeys(of: profile, into: &found) }
-            let testData = InlineTestData(suiteCase)
-            let names = PlaceholderNames(testData: testData, testDataScope: testData?.profile.range ?? suiteCase.node.range)
+            let names = PlaceholderNames(suiteCase)
             // The texts the checker reads placeholders in (its script is read with the script).
             for field in ["instructions", "expected_outcome", "first_message", "name"] {
                 guard let string = suiteCase.value(field), string.kind == .string else { continue }
