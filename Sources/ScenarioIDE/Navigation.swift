@@ -6,13 +6,12 @@ import ScenarioModel
 public enum Navigation {
     /// The occurrence under the cursor and every occurrence of its symbol, in document order.
     public static func occurrences(in document: ScenarioDocument, at offset: Int) -> (origin: SymbolOccurrence, all: [SymbolOccurrence])? {
-        lookup(in: document, at: offset).map { ($0.origin, $0.symbols.occurrences(of: $0.origin.symbol)) }
+        symbols(in: document, at: offset).map { ($0.origin, $0.ofOrigin) }
     }
 
-    static func lookup(in document: ScenarioDocument, at offset: Int) -> (symbols: ScriptSymbols, origin: SymbolOccurrence)? {
+    static func symbols(in document: ScenarioDocument, at offset: Int) -> ScriptSymbols? {
         guard document.kind.kind != .unknown else { return nil }
-        let symbols = ScriptSymbols(document)
-        return symbols.occurrence(at: offset).map { (symbols, $0) }
+        return ScriptSymbols(document, around: offset)
     }
 
     /// The definition of the symbol under the cursor (itself on a definition),

@@ -26,11 +26,11 @@ public enum Rename {
 
     /// The edits that rename the symbol at `offset` to `newName`, in document order.
     public static func edits(in document: ScenarioDocument, at offset: Int, to newName: String) -> Result<[TextEdit], Refusal> {
-        guard let (symbols, origin) = Navigation.lookup(in: document, at: offset) else {
+        guard let symbols = Navigation.symbols(in: document, at: offset) else {
             return .failure(Refusal(message: "there is no condition id, function, function output or test-profile key here to rename"))
         }
-        let symbol = origin.symbol
-        let all = symbols.occurrences(of: symbol)
+        let symbol = symbols.origin.symbol
+        let all = symbols.ofOrigin
         guard let definition = all.first(where: \.isDefinition) else { return .failure(undefined(symbol)) }
         let name: String
         switch validated(newName, for: symbol) {

@@ -28,6 +28,13 @@ public struct ScriptSymbol: Hashable, Sendable {
     static func undefined(_ kind: Kind, _ name: String, in scope: TextRange, path: [String] = []) -> ScriptSymbol {
         ScriptSymbol(kind: kind, name: name, definition: nil, scope: scope, path: path)
     }
+
+    /// Whether placeholders that look keys up in `testDataScope` (a profile, a
+    /// case, a script) may name this key.
+    func isLookedUp(in testDataScope: TextRange) -> Bool {
+        if let definition { return testDataScope.contains(definition) }
+        return scope == testDataScope
+    }
 }
 
 /// Where a symbol is written: its definition or a use.

@@ -1,40 +1,50 @@
 import JSONSyntax
 import ScenarioModel
 
-/// Every symbol a document defines and uses, with document ranges: condition
-/// ids and the followups naming them, functions with their tags and
-/// placeholders, functions' outputs, test-profile keys with their
-/// placeholders. Scripts are read wherever they stand, inside `instructions`
-/// too, and half-typed ones as far as they go.
+/// The symbols around a position, with document ranges: condition ids and the
+/// followups naming them, functions with their tags and placeholders,
+/// functions' outputs, test-profile keys with their placeholders. Only what can
+/// hold the symbol at the position is read: the script (or the case, or the
+/// test data) around it, and for a test-profile key the cases that share its
+/// test data, so that a request in a large suite reads one script. Scripts are
+/// read wherever they stand, inside `instructions` too, and half-typed ones as
+/// far as they go.
 public struct ScriptSymbols: Sendable {
-    /// In document order.
+    /// The occurrence at the position.
+    public let origin: SymbolOccurrence
+    /// Every occurrence in what was read, in document order: those of
+    /// `origin`'s symbol, and the definitions a new name must not collide with.
     public let occurrences: [SymbolOccurrence]
 
-    public init(_ document: ScenarioDocument) {
-        var collected: [SymbolOccurrence] = []
-        for occurrence in document.scripts {
-            ScriptNames(occurrence, focus: document.focus(on: occurrence)).collect(into: &collected)
+    /// Nil where no symbol is at `offset`.
+    public init?(_ document: ScenarioDocument, around offset: Int) {
+        var near: [SymbolOccurrence] = []
+        if let script = document.scripts.first(where: { document.focus(on: $0).outer($0.script.node.range).touches(offset) }) {
+            ScriptNames(script, focus: document.focus(on: script)).collect(into: &near)
+        } else if case .suite(let suite) = document.root {
+            TestDataNames.collect(suite, around: offset, into: &near)
         }
-        if case .suite(let suite) = document.root { TestDataNames.collect(suite, into: &collected) }
-        occurrences = collected.sorted { $0.range < $1.range }
+        // The one holding the offset, else one ending there (the cursor just after a name).
+        guard let origin = near.first(where: { $0.range.contains(offset) }) ?? near.last(where: { $0.range.touches(offset) }) else { return nil }
+        self.origin = origin
+        if origin.symbol.kind == .testProfileKey, case .suite(let suite) = document.root {
+            near = []
+            TestDataNames.collect(suite, sharing: origin.symbol, in: document, into: &near)
+        }
+        occurrences = near.sorted { $0.range < $1.range }
     }
 
-    /// The occurrence at `offset`: the one holding it, else one ending there
-    /// (the cursor just after a name).
-    public func occurrence(at offset: Int) -> SymbolOccurrence? {
-        occurrences.first { $0.range.contains(offset) } ?? occurrences.last { $0.range.touches(offset) }
-    }
-
-    public func occurrences(of symbol: ScriptSymbol) -> [SymbolOccurrence] {
-        occurrences.filter { $0.symbol == symbol }
-    }
+    /// The occurrences of `origin`'s symbol.
+    public var ofOrigin: [SymbolOccurrence] { occurrences.filter { $0.symbol == origin.symbol } }
 }
 
 /// The names of one script: its condition ids, its functions and their
 /// outputs, and the placeholders and tags that use them.
-private struct ScriptNames {
+struct ScriptNames {
     let occurrence: ScriptOccurrence
     let focus: FocusedTree
+    /// Set to read only test-profile keys, which other cases may share.
+    var testProfileKeysOnly = false
     /// The script in the document: what its undefined names are looked up in.
     let scope: TextRange
     /// The first function of each name, as tags and placeholders find it.
@@ -60,8 +70,10 @@ private struct ScriptNames {
     var layers: Int { focus.embedding == nil ? 1 : 2 }
 
     func collect(into found: inout [SymbolOccurrence]) {
-        collectConditions(into: &found)
-        collectFunctions(into: &found)
+        if !testProfileKeysOnly {
+            collectConditions(into: &found)
+            collectFunctions(into: &found)
+        }
         let script = occurrence.script
         if let role = script.value("role") { collectPlaceholders(in: role, into: &found) }
         for condition in script.conditions {
@@ -140,6 +152,8 @@ private struct ScriptNames {
     // MARK: Texts
 
     private func collectAction(_ condition: ConditionView, _ action: SyntaxNode, into found: inout [SymbolOccurrence]) {
+        // Actions are most of a script: when only keys are wanted, most need no parse.
+        if testProfileKeysOnly, !(action.stringValue ?? "").contains("test_profile") { return }
         let action = ActionFocus(focus: focus, occurrence: occurrence, condition: condition, string: action, offset: 0)
         let text = MappedText(outer: action.outer, layers: layers)
         for element in action.markup.elements {

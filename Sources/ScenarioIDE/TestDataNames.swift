@@ -52,21 +52,45 @@ struct PlaceholderNames {
 }
 
 /// The test-profile keys of a suite: the keys of its inline test data, and
-/// the placeholders of the cases' texts that name them.
+/// the placeholders that name them in the cases' texts and scripts.
 enum TestDataNames {
-    static func collect(_ suite: SuiteView, into found: inout [SymbolOccurrence]) {
+    /// What a position outside the scripts stands among: the keys of
+    /// `defaults.test_profile`, or a case's own keys and the placeholders of its texts.
+    static func collect(_ suite: SuiteView, around offset: Int, into found: inout [SymbolOccurrence]) {
+        if let profile = suite.defaults?.value("test_profile"), profile.range.touches(offset) {
+            return collectKeys(of: profile, into: &found)
+        }
+        guard let suiteCase = suite.cases.first(where: { $0.node.range.touches(offset) }) else { return }
+        collect(suiteCase, PlaceholderNames(suiteCase), into: &found)
+    }
+
+    /// Every place a test-profile key may stand: the keys of each inline
+    /// profile, and the placeholders of the cases whose test data the symbol
+    /// is looked up in, scripts included.
+    static func collect(_ suite: SuiteView, sharing symbol: ScriptSymbol, in document: ScenarioDocument, into found: inout [SymbolOccurrence]) {
         if let profile = suite.defaults?.value("test_profile") { collectKeys(of: profile, into: &found) }
         for suiteCase in suite.cases {
-            if let profile = suiteCase.value("test_profile") { collectKeys(of: profile, into: &found) }
             let names = PlaceholderNames(suiteCase)
-            // The texts the checker reads placeholders in (its script is read with the script).
-            for field in ["instructions", "expected_outcome", "first_message", "name"] {
-                guard let string = suiteCase.value(field), string.kind == .string else { continue }
-                let decoded = string.decoded
-                let text = MappedText(outer: { decoded.sourceRange(ofDecoded: $0) }, layers: 1)
-                for placeholder in ActionParser.placeholders(in: decoded.value) {
-                    names.collect(placeholder, shiftedBy: 0, in: text, into: &found)
-                }
+            guard symbol.isLookedUp(in: names.testDataScope) else { continue }
+            collect(suiteCase, names, into: &found)
+            guard let script = suiteCase.script else { continue }
+            let occurrence = ScriptOccurrence(script: script, context: .suiteCase(suiteCase))
+            var scriptNames = ScriptNames(occurrence, focus: document.focus(on: occurrence))
+            scriptNames.testProfileKeysOnly = true
+            scriptNames.collect(into: &found)
+        }
+    }
+
+    /// A case's own keys and the placeholders of the texts the checker reads
+    /// them in (its script is read with the scripts).
+    private static func collect(_ suiteCase: SuiteCaseView, _ names: PlaceholderNames, into found: inout [SymbolOccurrence]) {
+        if let profile = suiteCase.value("test_profile") { collectKeys(of: profile, into: &found) }
+        for field in ["instructions", "expected_outcome", "first_message", "name"] {
+            guard let string = suiteCase.value(field), string.kind == .string else { continue }
+            let decoded = string.decoded
+            let text = MappedText(outer: { decoded.sourceRange(ofDecoded: $0) }, layers: 1)
+            for placeholder in ActionParser.placeholders(in: decoded.value) {
+                names.collect(placeholder, shiftedBy: 0, in: text, into: &found)
             }
         }
     }

@@ -107,6 +107,26 @@ struct NavigationTests {
         ])
     }
 
+    @Test func fromAScriptToTheOtherCasesSharingTheTestData() {
+        let fixture = CursorFixture(Self.suite, cursorAfter: "{{test_profile['pi")
+        expectMarks(fixture.occurrences, [
+            #"iables": {"[pin]": "1234"#,
+            #"_profile.[pin]}} in {{t"#,
+            #"profile['[pin]']}}\"/> "#,
+        ])
+    }
+
+    @Test func keysNoTestDataDefinesAreSharedWithinTheirCase() {
+        let text = #"""
+        {"version": "1", "scenarios": [
+         {"name": "a", "instructions": "{{test_profile.pin}}", "type": "conditional_actions", "conditional_actions": {"role": "{{test_profile.pin}}"}},
+         {"name": "b", "instructions": "{{test_profile.pin}}"}]}
+        """#
+        let fixture = CursorFixture(text, cursorAfter: #"{"role": "{{test_profile.p"#)
+        // Without test data keys are looked up per case: case b's `pin` is another symbol.
+        expectMarks(fixture.occurrences, [#"tions": "{{test_profile.[pin]}}", "type"#, #""role": "{{test_profile.[pin]}}"#])
+    }
+
     @Test func nestedKeysAndAgentVariablesResolve() {
         let city = CursorFixture(Self.suite, cursorAfter: "address.ci")
         expectMark(city.definition, #"ess": {"[city]": "Oslo"#)
