@@ -21,4 +21,8 @@ extension String {
         }
         return out + "\""
     }
+
+    /// This text escaped for the inside of a JSON string: `jsonQuoted` without
+    /// its quotes, what an edit inside a string writes.
+    public var jsonStringContent: String { String(jsonQuoted.dropFirst().dropLast()) }
 }

@@ -193,6 +193,16 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// The string values in this value, at any depth, in order (keys left out).
+    public var stringValues: [SyntaxNode] {
+        switch kind {
+        case .string: [self]
+        case .object: members.compactMap(\.value).flatMap(\.stringValues)
+        case .array: elements.flatMap(\.stringValues)
+        default: []
+        }
+    }
+
     // MARK: Scalars
 
     var stringFlags: StringFlags { raw.flags }

@@ -30,6 +30,10 @@ struct ClientCapabilities: Sendable {
     /// `textDocument.codeAction.codeActionLiteralSupport`: code actions may be
     /// `CodeAction` objects with edits, not only commands.
     var acceptsCodeActionLiterals = false
+    /// `textDocument.definition.linkSupport`: definitions may be `LocationLink`s.
+    var acceptsDefinitionLinks = false
+    /// `textDocument.rename.prepareSupport`: the client asks `prepareRename` first.
+    var preparesRename = false
     /// `workspace.workspaceEdit.documentChanges`: edits may name the version they apply to.
     var versionsWorkspaceEdits = false
 
@@ -51,6 +55,8 @@ struct ClientCapabilities: Sendable {
         let publish = textDocument?["publishDiagnostics"]
         acceptsRelatedInformation = publish?["relatedInformation"]?.boolValue ?? false
         acceptsCodeActionLiterals = textDocument?["codeAction"]?["codeActionLiteralSupport"]?.objectValue != nil
+        acceptsDefinitionLinks = textDocument?["definition"]?["linkSupport"]?.boolValue ?? false
+        preparesRename = textDocument?["rename"]?["prepareSupport"]?.boolValue ?? false
         versionsWorkspaceEdits = capabilities?["workspace"]?["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
     }
 }

@@ -70,7 +70,7 @@ extension LanguageServer {
 
     /// The open document and byte offset a `TextDocumentPositionParams` names;
     /// answers the request with an error and returns nil when it cannot.
-    private func locate(_ params: JSONValue, id: RequestID) -> (OpenDocument, Int)? {
+    func locate(_ params: JSONValue, id: RequestID) -> (OpenDocument, Int)? {
         guard let position = LinePosition(json: params["position"]) else {
             respond(id, .failure(.invalidParams("expected a position")))
             return nil

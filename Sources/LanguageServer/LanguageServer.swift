@@ -151,6 +151,16 @@ public final class LanguageServer: @unchecked Sendable {
             formatting(id: id, params: params, range: false)
         case "textDocument/rangeFormatting":
             formatting(id: id, params: params, range: true)
+        case "textDocument/definition":
+            definition(id: id, params: params)
+        case "textDocument/references":
+            references(id: id, params: params)
+        case "textDocument/documentHighlight":
+            documentHighlight(id: id, params: params)
+        case "textDocument/prepareRename":
+            prepareRename(id: id, params: params)
+        case "textDocument/rename":
+            rename(id: id, params: params)
         default:
             respond(id, .failure(.methodNotFound(method)))
         }

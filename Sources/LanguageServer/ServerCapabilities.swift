@@ -22,6 +22,11 @@ enum ServerCapabilities {
             ("codeActionProvider", ["codeActionKinds": ["quickfix", .string(LanguageServer.fixAllKind)], "resolveProvider": false]),
             ("documentFormattingProvider", true),
             ("documentRangeFormattingProvider", true),
+            ("definitionProvider", true),
+            ("referencesProvider", true),
+            ("documentHighlightProvider", true),
+            // Rename options may only be given to a client that sends `prepareRename`.
+            ("renameProvider", client.preparesRename ? ["prepareProvider": true] : true),
         ]
         if client.pullsDiagnostics {
             members.append(("diagnosticProvider", ["identifier": "cekura", "interFileDependencies": false, "workspaceDiagnostics": false]))

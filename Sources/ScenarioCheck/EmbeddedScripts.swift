@@ -11,7 +11,7 @@ extension Embedding {
         mapped.related = diagnostic.related.map { RelatedLocation(range: outerRange($0.range), message: $0.message) }
         mapped.fixes = diagnostic.fixes.map { fix in
             Fix(title: fix.title, edits: fix.edits.map { edit in
-                TextEdit(range: outerRange(edit.range), newText: String(edit.newText.jsonQuoted.dropFirst().dropLast()))
+                TextEdit(range: outerRange(edit.range), newText: edit.newText.jsonStringContent)
             })
         }
         return mapped

@@ -59,12 +59,11 @@ public struct CompletionItem: Sendable, Equatable {
     /// evaluator's `instructions`): what it inserts escaped for that string,
     /// its tab stops kept.
     func escapedForJSONString() -> CompletionItem {
-        func escape(_ text: String) -> String { String(text.jsonQuoted.dropFirst().dropLast()) }
         var item = self
-        item.filterText = filterText.map(escape)
-        item.newText = !isSnippet ? escape(newText) : SnippetPiece.split(newText).map {
+        item.filterText = filterText.map(\.jsonStringContent)
+        item.newText = !isSnippet ? newText.jsonStringContent : SnippetPiece.split(newText).map {
             switch $0 {
-            case .literal(let text): Self.escapeSnippet(escape(text))
+            case .literal(let text): Self.escapeSnippet(text.jsonStringContent)
             case .markup(let text): text
             }
         }.joined()

@@ -50,4 +50,17 @@ extension ScenarioDocument {
         return FocusedTree(tree: tree, offset: offset, embedding: nil, rootSpec: rootSpec, scripts: all.filter { $0.embedding == nil },
                            suiteCases: suiteCases)
     }
+
+    /// The tree a script's nodes lie in, at the script's start, holding only
+    /// that script: how features that read whole scripts map their ranges.
+    public func focus(on occurrence: ScriptOccurrence) -> FocusedTree {
+        guard let embedding = occurrence.embedding else {
+            var suiteCases: [SuiteCaseView] = []
+            if case .suiteCase(let suiteCase) = occurrence.context { suiteCases = [suiteCase] }
+            return FocusedTree(tree: tree, offset: occurrence.script.node.range.start, embedding: nil, rootSpec: rootSpec, scripts: [occurrence],
+                               suiteCases: suiteCases)
+        }
+        return FocusedTree(tree: embedding.tree, offset: occurrence.script.node.range.start, embedding: embedding,
+                           rootSpec: ScriptSpecs.conditionalActions, scripts: [occurrence], suiteCases: [])
+    }
 }

@@ -25,7 +25,7 @@ struct StringLocation {
     }
 
     func edit(_ range: Range<Int>, _ text: String) -> TextEdit {
-        TextEdit(range: self.range(range), newText: String(text.jsonQuoted.dropFirst().dropLast()))
+        TextEdit(range: self.range(range), newText: text.jsonStringContent)
     }
 
     /// Checks each placeholder of a string that is not an action (instructions,

@@ -38,23 +38,8 @@ enum FunctionRules {
                 "this function has no `name`; tags (`<function name=\"…\"/>`) and placeholders (`{{function.<name>.<output>}}`) run and read it by name",
                 function.node.anchorRange, fixes: [Fix(title: "Add `name`", edits: [MemberEdits.insert(key: "name", value: "\"\"", into: function.node)])])]
         }
-        guard let name = node.stringValue else { return [] }
-        let rule = "a function name is 1 to 64 letters, digits, `_` or `-`"
-        if name.isEmpty {
-            return [Diagnostic(.functionNameInvalid, .error, "\(rule); this one is empty", node.range)]
-        }
-        if let bad = name.unicodeScalars.first(where: { !isNameScalar($0) }) {
-            let shown = bad == " " ? "a space" : "\"\(bad)\""
-            return [Diagnostic(.functionNameInvalid, .error, "\(rule); \"\(name)\" contains \(shown)", node.range)]
-        }
-        if name.unicodeScalars.count > 64 {
-            return [Diagnostic(.functionNameInvalid, .error, "\(rule); this one has \(name.unicodeScalars.count)", node.range)]
-        }
-        return []
-    }
-
-    static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
-        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
+        guard let name = node.stringValue, let problem = FunctionView.nameProblem(name) else { return [] }
+        return [Diagnostic(.functionNameInvalid, .error, "\(FunctionView.nameRule); \(problem)", node.range)]
     }
 
     private static func checkType(_ function: FunctionView) -> [Diagnostic] {
@@ -183,7 +168,7 @@ enum FunctionRules {
     private static func checkChainOrder(_ function: FunctionView, at index: Int, declared: [String: Int]) -> [Diagnostic] {
         guard let config = function.config, let own = function.name else { return [] }
         var diagnostics: [Diagnostic] = []
-        for string in strings(in: config) {
+        for string in config.stringValues {
             for (name, range) in functionPlaceholders(in: string.decoded.value) {
                 let source = string.sourceRange(ofValueBytes: range)
                 if name == own {
@@ -199,16 +184,6 @@ enum FunctionRules {
         return diagnostics
     }
 
-    /// Every string value under a node.
-    private static func strings(in node: SyntaxNode) -> [SyntaxNode] {
-        switch node.kind {
-        case .string: return [node]
-        case .object: return node.members.compactMap(\.value).flatMap(strings)
-        case .array: return node.elements.flatMap(strings)
-        default: return []
-        }
-    }
-
     /// `{{function.<name>.…}}` placeholders: each name with the range of the
     /// whole placeholder, in UTF-8 offsets of the text. (Until the placeholder
     /// parser of the action layer is shared here.)
@@ -220,7 +195,7 @@ enum FunctionRules {
             guard bytes[index..<index + opener.count].elementsEqual(opener) else { index += 1; continue }
             var end = index + opener.count
             let nameStart = end
-            while end < bytes.count, bytes[end] < 0x80, isNameScalar(Unicode.Scalar(bytes[end])) { end += 1 }
+            while end < bytes.count, bytes[end] < 0x80, FunctionView.isNameScalar(Unicode.Scalar(bytes[end])) { end += 1 }
             let name = String(decoding: bytes[nameStart..<end], as: UTF8.self)
             var close = end
             while close + 1 < bytes.count, !(bytes[close] == UInt8(ascii: "}") && bytes[close + 1] == UInt8(ascii: "}")), bytes[close] != UInt8(ascii: "{") { close += 1 }

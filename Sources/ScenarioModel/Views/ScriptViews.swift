@@ -45,4 +45,22 @@ extension FunctionView {
     public var config: SyntaxNode? { value("config").flatMap { $0.kind == .object ? $0 : nil } }
     /// `config.response_mapping` when it is an object: its keys are the outputs.
     public var responseMapping: SyntaxNode? { config?[key: "response_mapping"].flatMap { $0.kind == .object ? $0 : nil } }
+
+    /// What a function name must be (scenario-format.md §5.5, FN1).
+    public static let nameRule = "a function name is 1 to 64 letters, digits, `_` or `-`"
+
+    /// What breaks `nameRule` in a name, in words ("this one is empty",
+    /// "\"a b\" contains a space"); nil for a valid name.
+    public static func nameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "this one is empty" }
+        if let bad = name.unicodeScalars.first(where: { !isNameScalar($0) }) {
+            return "\"\(name)\" contains \(bad == " " ? "a space" : "\"\(bad)\"")"
+        }
+        if name.unicodeScalars.count > 64 { return "this one has \(name.unicodeScalars.count)" }
+        return nil
+    }
+
+    public static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
+    }
 }

@@ -1,21 +1,20 @@
 import JSONSyntax
 
-/// The inline test data a `{{test_profile…}}` key is looked up in
-/// (scenario-format.md §7.3): a suite case's `test_profile` object, else
-/// `defaults.test_profile`. A profile referenced by id (and an evaluator's) is
-/// not in the document. The checker resolves keys with it; completion offers
-/// its keys and hover shows their values, so all three read the same data.
+/// A suite case's inline test data (`InlineTestData`) as the checker and the
+/// editor features read keys in it: the checker resolves placeholders with it,
+/// completion offers its keys and hover shows their values, so all read the
+/// same data. A class: it remembers the placeholders already resolved.
 public final class TestProfileData {
-    public let caller: SyntaxNode?
-    public let agent: SyntaxNode?
+    public let data: InlineTestData
+    public var caller: SyntaxNode? { data.caller }
+    public var agent: SyntaxNode? { data.agent }
     /// How messages name the profile.
     public let origin: String
 
     public init?(_ suiteCase: SuiteCaseView) {
-        guard let (profile, fromDefaults) = suiteCase.effective("test_profile"), profile.kind == .object else { return nil }
-        caller = profile[key: "caller_variables"].flatMap { $0.kind == .object ? $0 : nil }
-        agent = profile[key: "agent_variables"].flatMap { $0.kind == .object ? $0 : nil }
-        origin = fromDefaults ? "`defaults.test_profile`" : "this case's `test_profile`"
+        guard let data = InlineTestData(suiteCase) else { return nil }
+        self.data = data
+        origin = data.fromDefaults ? "`defaults.test_profile`" : "this case's `test_profile`"
     }
 
     public static func of(_ context: ScriptOccurrence.Context) -> TestProfileData? {
@@ -97,13 +96,7 @@ public final class TestProfileData {
 
     /// How far a key path goes into `root`, and the node it reaches.
     private func walk(_ root: SyntaxNode?, _ names: [String]) -> (depth: Int, node: SyntaxNode?) {
-        guard var node = root else { return (0, nil) }
-        var depth = 0
-        for name in names {
-            guard node.kind == .object, let next = node[key: name] else { break }
-            node = next
-            depth += 1
-        }
-        return (depth, node)
+        let members = InlineTestData.members(along: names, in: root)
+        return (members.count, members.last?.value ?? root)
     }
 }
