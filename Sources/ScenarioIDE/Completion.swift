@@ -8,7 +8,7 @@ public enum Completion {
     public static func items(in document: ScenarioDocument, at offset: Int) -> [CompletionItem] {
         guard document.kind.kind != .unknown else { return [] }
         let focus = document.focus(at: offset)
-        var items = items(in: focus)
+        var items = items(in: focus).map { quotedFilter($0, in: focus.tree) }
         if focus.embedding != nil {
             items = items.map { item in
                 var escaped = item.escapedForJSONString()
@@ -19,6 +19,18 @@ public enum Completion {
         // LSP wants the edit to hold the cursor; one inside an escape (`\|"`) is
         // between the bytes of one character, where nothing can be inserted.
         return items.filter { $0.range.start <= offset && offset <= $0.range.end }
+    }
+
+    /// An item that replaces a whole quoted key or string filters on its
+    /// quoted label: editors match what is typed from the range's start (the
+    /// quote) against the filter text, and `"inst` never matches `instruction`.
+    private static func quotedFilter(_ item: CompletionItem, in tree: SyntaxTree) -> CompletionItem {
+        guard item.filterText == nil, !item.range.isEmpty, tree.bytes[item.range.start] == UInt8(ascii: "\""), !item.label.hasPrefix("\"") else {
+            return item
+        }
+        var quoted = item
+        quoted.filterText = item.label.jsonQuoted
+        return quoted
     }
 
     /// The items in the focused tree's offsets and text.

@@ -72,3 +72,18 @@ struct CompletionTests {
         #expect(item.plainText == #""a": "b}c"  $5"#)
     }
 }
+
+/// What editors filter on: the text from the start of the edit's range.
+struct CompletionFilterTests {
+    @Test func aQuotedKeyOrValueFiltersOnItsQuotedLabel() throws {
+        let key = try #require(CursorFixture(#"{"version": "1", "scenarios": [{"name": "a", "instr$0"}]}"#).completions.first { $0.label == "instructions" })
+        #expect(key.filterText == #""instructions""#)
+        let value = try #require(CursorFixture(#"{"version": "1", "scenarios": [{"name": "a", "type": "inst$0"}]}"#).completions.first { $0.label == "instruction" })
+        #expect(value.filterText == #""instruction""#)
+    }
+
+    @Test func anInsertionAtTheCursorNeedsNoFilter() throws {
+        let key = try #require(CursorFixture(#"{"version": "1", $0}"#).completions.first { $0.label == "scenarios" })
+        #expect(key.filterText == nil)
+    }
+}
