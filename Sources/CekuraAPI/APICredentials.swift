@@ -24,12 +24,15 @@ public struct APICredentials: Sendable, Equatable, CustomStringConvertible {
     /// The first key found, or nil. `configPath` defaults to `~/.cekura/config.toml`.
     public static func resolve(setting: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                                configPath: String? = nil) -> APICredentials? {
+        resolve(setting: setting, environment: environment,
+                config: ConfigFile.Contents(path: configPath ?? defaultConfigPath(environment: environment)))
+    }
+
+    static func resolve(setting: String?, environment: [String: String], config: ConfigFile.Contents) -> APICredentials? {
         if let setting, !setting.isEmpty { return APICredentials(apiKey: setting, source: .setting) }
         if let key = environment["CEKURA_API_KEY"], !key.isEmpty { return APICredentials(apiKey: key, source: .environment) }
-        let path = configPath ?? defaultConfigPath(environment: environment)
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let key = ConfigFile.parse(text)["api_key"], !key.isEmpty else { return nil }
-        return APICredentials(apiKey: key, source: .configFile(path: path))
+        guard let key = config.values["api_key"], !key.isEmpty else { return nil }
+        return APICredentials(apiKey: key, source: .configFile(path: config.path))
     }
 
     public static func defaultConfigPath(environment: [String: String]) -> String {
