@@ -3,7 +3,7 @@ import Foundation
 /// The API key and where it came from, found as the official CLI finds it:
 /// an explicit setting, then `CEKURA_API_KEY`, then `api_key` in
 /// `~/.cekura/config.toml`. The key itself is never part of a description.
-public struct APICredentials: Sendable, Equatable, CustomStringConvertible {
+public struct APICredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public enum Source: Sendable, Equatable {
         case setting
         case environment
@@ -13,6 +13,11 @@ public struct APICredentials: Sendable, Equatable, CustomStringConvertible {
     public let apiKey: String
     public let source: Source
 
+    public init(apiKey: String, source: Source) {
+        self.apiKey = apiKey
+        self.source = source
+    }
+
     public var description: String {
         switch source {
         case .setting: "an API key from the editor settings"
@@ -20,6 +25,11 @@ public struct APICredentials: Sendable, Equatable, CustomStringConvertible {
         case .configFile(let path): "an API key from \(path)"
         }
     }
+
+    public var debugDescription: String { description }
+
+    /// `dump` and debuggers show the source, not the key.
+    public var customMirror: Mirror { Mirror(self, children: ["source": source]) }
 
     /// The first key found, or nil. `configPath` defaults to `~/.cekura/config.toml`.
     public static func resolve(setting: String?, environment: [String: String] = ProcessInfo.processInfo.environment,

@@ -62,7 +62,7 @@ public final class CekuraClient: Sendable {
         var attempt = 1
         while true {
             if Task.isCancelled { throw .cancelled }
-            let outcome = await transport.exchange(request)
+            let outcome = await transport.exchange(request, timeout: retry.requestTimeout)
             switch step(after: outcome, of: call, attempt: attempt, host: base.host ?? configuration.baseURL,
                         credentials: credentials) {
             case .answer(let value): return value
@@ -80,7 +80,7 @@ public final class CekuraClient: Sendable {
         }
         if !call.query.isEmpty { components.queryItems = call.query.map { URLQueryItem(name: $0.name, value: $0.value) } }
         guard let url = components.url else { throw .invalidBaseURL(configuration.baseURL) }
-        var request = URLRequest(url: url, timeoutInterval: retry.requestTimeout.timeInterval)
+        var request = URLRequest(url: url)
         request.httpMethod = call.method
         request.setValue("application/json", forHTTPHeaderField: "Accept")
         request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
@@ -187,7 +187,7 @@ public final class CekuraClient: Sendable {
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
              .serverCertificateHasUnknownRoot:
             "the TLS connection could not be established"
-        default: "the connection failed (\(error.code.rawValue))"
+        default: "the connection broke off (\(error.localizedDescription))"
         }
     }
 }

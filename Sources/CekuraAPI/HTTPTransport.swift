@@ -11,7 +11,9 @@ struct HTTPAnswer: Sendable {
 }
 
 /// URLSession without redirects, cookies or a cache: one exchange at a time,
-/// cancelled when the calling task is.
+/// cancelled when the calling task is, and ended after a timeout of its own
+/// (URLSession's `timeoutInterval` is an idle timeout, and on Linux whole
+/// seconds only).
 final class HTTPTransport: Sendable {
     private let session: URLSession
 
@@ -27,13 +29,18 @@ final class HTTPTransport: Sendable {
         session.invalidateAndCancel()
     }
 
-    func exchange(_ request: URLRequest) async -> Result<HTTPAnswer, URLError> {
+    func exchange(_ request: URLRequest, timeout: Duration) async -> Result<HTTPAnswer, URLError> {
         let handle = TaskHandle()
+        let timer = Task {
+            try await Task.sleep(for: timeout)
+            handle.timeOut()
+        }
+        defer { timer.cancel() }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let task = session.dataTask(with: request) { data, response, error in
                     if let error {
-                        continuation.resume(returning: .failure(Self.urlError(error)))
+                        continuation.resume(returning: .failure(handle.didTimeOut ? URLError(.timedOut) : Self.urlError(error)))
                     } else if let response = response as? HTTPURLResponse {
                         continuation.resume(returning: .success(HTTPAnswer(
                             status: response.statusCode, retryAfter: response.value(forHTTPHeaderField: "Retry-After"),
@@ -53,7 +60,7 @@ final class HTTPTransport: Sendable {
         if let error = error as? URLError { return error }
         let error = error as NSError
         let code = error.domain == NSURLErrorDomain ? URLError.Code(rawValue: error.code) : nil
-        return URLError(code ?? .unknown)
+        return URLError(code ?? .unknown, userInfo: error.userInfo)
     }
 }
 
@@ -62,6 +69,14 @@ private final class TaskHandle: @unchecked Sendable {
     private let lock = NSLock()
     private var task: URLSessionDataTask?
     private var isCancelled = false
+    private var timedOut = false
+
+    var didTimeOut: Bool { lock.withLock { timedOut } }
+
+    func timeOut() {
+        lock.withLock { timedOut = true }
+        cancel()
+    }
 
     func start(_ task: URLSessionDataTask) {
         let cancelledAlready = lock.withLock {

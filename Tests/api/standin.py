@@ -104,6 +104,15 @@ class State:
         return None
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A client that timed out or cancelled has hung up on a slow answer: expected here.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "cekura-standin"
@@ -430,8 +439,7 @@ def main():
     parser.add_argument("--exit-on-stdin-eof", action="store_true")
     arguments = parser.parse_args()
 
-    server = ThreadingHTTPServer(("127.0.0.1", arguments.port), Handler)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", arguments.port), Handler)
     server.state = State(arguments.api_key)
     print(server.server_address[1], flush=True)
     if arguments.exit_on_stdin_eof:
