@@ -3,8 +3,9 @@ import Foundation
 extension CekuraClient {
     /// Looks at work on the server until `finished`, sleeping between looks,
     /// for at most `timeout`. A look that fails for a passing reason is
-    /// forgiven `polling.toleratedFailures - 1` times in a row; cancelling the
-    /// task ends the wait at once with `.cancelled`.
+    /// forgiven `polling.toleratedFailures - 1` times in a row (a rate limit's
+    /// `Retry-After` then sets the next wait); cancelling the task ends the
+    /// wait at once with `.cancelled`.
     func waitUntil<State>(_ subject: String, timeout: Duration, interval: (Duration) -> Duration,
                           look: () async throws(APIError) -> State, describe: (State) -> String,
                           finished: (State) throws(APIError) -> Bool) async throws(APIError) -> State {
@@ -12,6 +13,7 @@ extension CekuraClient {
         var lastState = "no answer yet"
         var failures = 0
         while true {
+            var wait: Duration?
             do throws(APIError) {
                 let current = try await look()
                 failures = 0
@@ -20,12 +22,13 @@ extension CekuraClient {
             } catch where error.isPassing && failures + 1 < polling.toleratedFailures {
                 failures += 1
                 lastState = error.message
+                if case .rateLimited(let seconds?) = error { wait = .seconds(seconds) }
             }
             let elapsed = Duration.seconds(clock.now().timeIntervalSince(start))
             if elapsed >= timeout {
                 throw .deadlineExceeded(subject: subject, seconds: Int(timeout.timeInterval.rounded()), lastState: lastState)
             }
-            do { try await clock.sleep(for: min(interval(elapsed), timeout - elapsed)) } catch { throw .cancelled }
+            do { try await clock.sleep(for: min(max(interval(elapsed), wait ?? .zero), timeout - elapsed)) } catch { throw .cancelled }
         }
     }
 }

@@ -69,6 +69,17 @@ struct PollingTests {
         #expect(error == .serverUnavailable(status: 502))
     }
 
+    /// A rate limit longer than a request sits out is waited out between polls.
+    @Test func longRateLimitSpacesThePolls() async throws {
+        let api = try await StandIn.start()
+        let clock = TestClock()
+        let client = api.client(clock: clock)
+        let started = try await client.startTextRun(Self.run)
+        try await api.faults(["path": "/test_framework/v1/results/", "status": 429, "headers": ["Retry-After": "120"], "times": 1])
+        #expect(try await client.waitForResult(started.id).status == .completed)
+        #expect(clock.sleeps == [.seconds(120), .seconds(5), .seconds(5), .seconds(5)])
+    }
+
     @Test func otherErrorsEndTheWaitAtOnce() async throws {
         let api = try await StandIn.start()
         let client = api.client()
