@@ -30,19 +30,16 @@ extension Catalog where Item == Metric {
         Catalog(name: "metrics of \(scope.description)", path: "/test_framework/v2/metrics/", query: [scope.query],
                 read: Metric.init(json:))
     }
+
+    public static var predefinedMetrics: Catalog {
+        Catalog(name: "predefined metrics", path: "/test_framework/v1/predefined-metrics/", query: [], read: Metric.init(json:))
+    }
 }
 
 extension Catalog where Item == TestProfile {
     public static func testProfiles(_ scope: CatalogScope) -> Catalog {
         Catalog(name: "test profiles of \(scope.description)", path: "/test_framework/v1/test-profiles/", query: [scope.query],
                 read: TestProfile.init(json:))
-    }
-}
-
-extension Catalog where Item == PredefinedMetric {
-    public static var predefinedMetrics: Catalog {
-        Catalog(name: "predefined metrics", path: "/test_framework/v1/predefined-metrics/", query: [],
-                read: PredefinedMetric.init(json:))
     }
 }
 

@@ -23,6 +23,7 @@ public struct Personality: Sendable, Equatable {
     }
 }
 
+/// A project's metric, or one of the predefined metrics every project can enable.
 public struct Metric: Sendable, Equatable {
     public let id: Int
     public let name: String
@@ -33,6 +34,8 @@ public struct Metric: Sendable, Equatable {
     public let type: String?
     /// `binary`, `continuous_qualitative`, `numeric` or `enum`.
     public let evalType: String?
+    /// Predefined metrics only: `Speech Quality`, `Conversation Quality`, `Accuracy` or `Customer Experience`.
+    public let category: String?
 
     init?(json: JSONValue) {
         guard let id = json["id"]?.lenientInt, let name = json.text("name") else { return nil }
@@ -42,6 +45,7 @@ public struct Metric: Sendable, Equatable {
         description = json.text("description")
         type = json.text("type")
         evalType = json.text("eval_type")
+        category = json.text("category")
     }
 }
 
@@ -58,25 +62,5 @@ public struct TestProfile: Sendable, Equatable {
         self.name = name
         agentID = json["agent"]?.lenientInt
         information = json["information"]
-    }
-}
-
-public struct PredefinedMetric: Sendable, Equatable {
-    public let id: Int
-    public let name: String
-    public let slug: String?
-    public let description: String?
-    public let evalType: String?
-    /// `Speech Quality`, `Conversation Quality`, `Accuracy` or `Customer Experience`.
-    public let category: String?
-
-    init?(json: JSONValue) {
-        guard let id = json["id"]?.lenientInt, let name = json.text("name") else { return nil }
-        self.id = id
-        self.name = name
-        slug = json.text("slug")
-        description = json.text("description")
-        evalType = json.text("eval_type")
-        category = json.text("category")
     }
 }
