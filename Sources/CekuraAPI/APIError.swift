@@ -52,8 +52,8 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
             return "The Cekura API rejected \(keySource) (HTTP \(status)\(said)). Check that the key is complete and not "
                 + "revoked, or create a new one in the Cekura dashboard."
         case .notFound(let subject, let detail):
-            return "The Cekura API has no \(subject)\(detail.map { " (\($0))" } ?? ""). Check the id, and that it belongs "
-                + "to the project of your API key."
+            return "The Cekura API found nothing for \(subject)\(detail.map { " (\($0))" } ?? ""). Check the id, and that it "
+                + "belongs to the project of your API key."
         case .agentNotConfiguredForText(let agentID, let detail):
             return "Agent \(agentID) cannot run text scenarios: \(detail). Give the agent a chat provider or a websocket "
                 + "URL in the Cekura dashboard, or run the scenarios by voice."
@@ -69,10 +69,10 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreachable(let host, let reason):
             return "Cannot reach the Cekura API at \(host): \(reason). Check the network, a proxy, or the API URL."
         case .malformedResponse(let subject, let reason):
-            return "The Cekura API sent \(subject) that cekura-lsp cannot read (\(reason)). Try again; if it persists, "
+            return "The Cekura API sent an answer about \(subject) that cekura-lsp cannot read (\(reason)). Try again; if it persists, "
                 + "the API may have changed and cekura-lsp needs an update."
         case .timedOut(let subject, let seconds):
-            return "The Cekura API did not answer \(subject) within \(seconds) s; try again later."
+            return "The Cekura API did not answer the request for \(subject) within \(seconds) s; try again later."
         case .deadlineExceeded(let subject, let seconds, let lastState):
             return "Stopped waiting for \(subject) after \(seconds) s (last seen: \(lastState)). It goes on running on "
                 + "Cekura; look it up in the dashboard."
@@ -81,7 +81,7 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cancelled:
             return "Cancelled."
         case .unexpectedStatus(let status, let subject, let detail):
-            return "The Cekura API answered \(subject) with HTTP \(status)\(detail.map { ": \($0)" } ?? "")."
+            return "The Cekura API answered the request for \(subject) with HTTP \(status)\(detail.map { ": \($0)" } ?? "")."
         }
     }
 }

@@ -14,7 +14,11 @@ extension CekuraClient {
         do throws(APIError) { answer = try await send(call) } catch { throw Self.textAgentError(error, run.agentID, run.channel) }
         // An invalid spec may come back as a 400 (handled by `send`) or as a 200 saying so.
         if answer["valid"]?.boolValue == false {
-            throw .validation(APIValidationFailure(body: answer["errors"].map { ["errors": $0] } ?? answer))
+            switch answer["errors"] {
+            case let errors? where errors.objectValue != nil: throw .validation(APIValidationFailure(body: ["errors": errors]))
+            case let errors?: throw .validation(APIValidationFailure(body: errors))
+            case nil: throw .validation(APIValidationFailure(problems: [.init(path: JSONPath(), message: "The spec is not valid.")]))
+            }
         }
         guard let plan = answer["plan"], case .object = plan else {
             throw .malformedResponse(subject: subject, reason: "no plan in the answer")

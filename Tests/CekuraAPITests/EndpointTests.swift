@@ -59,6 +59,12 @@ struct EndpointTests {
         }
         #expect(again.problems.map(\.path) == expected)
         #expect(try await api.requests().count == 2)
+
+        // Not valid, and no reason given.
+        try await api.faults(["path": "/test_framework/v1/scenarios/run_scenarios_json/", "body": ["dry_run": true, "valid": false,
+                                                                                                  "plan": ["suite_name": "x"]]])
+        let unexplained = await failure { try await client.planSpec(SpecRun(spec: Self.spec, agentID: 12)) }
+        #expect(unexplained == .validation(APIValidationFailure(problems: [.init(path: JSONPath(), message: "The spec is not valid.")])))
     }
 
     @Test func specRunStartsAResult() async throws {
