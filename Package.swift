@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, lowest first; a target depends only on targets above it in this list
-// (see protocol-notes/architecture.md). CekuraAPI holds the credentials so far, and grows into the HTTP client.
+// (see protocol-notes/architecture.md).
 let package = Package(
     name: "cekura-lsp",
     platforms: [.macOS(.v13)],
@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "ScenarioModel", dependencies: ["JSONSyntax"]),
         .target(name: "ScenarioCheck", dependencies: ["JSONSyntax", "ScenarioModel"]),
         .target(name: "ScenarioIDE", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck"]),
-        .target(name: "CekuraAPI"),
+        .target(name: "CekuraAPI", dependencies: ["JSONSyntax"]),
         .target(name: "LanguageServerProtocol", dependencies: ["JSONSyntax"]),
         .target(name: "LanguageServer", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioIDE", "CekuraAPI",
                                                        "LanguageServerProtocol"]),
@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "ScenarioCheckTests", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ScenarioIDETests", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioIDE"]),
-        .testTarget(name: "CekuraAPITests", dependencies: ["CekuraAPI"]),
+        .testTarget(name: "CekuraAPITests", dependencies: ["JSONSyntax", "CekuraAPI"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["JSONSyntax", "LanguageServerProtocol"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["JSONSyntax", "CekuraAPI", "LanguageServerProtocol", "LanguageServer",
                                                                  "ScenarioFixtures"]),

@@ -3,7 +3,7 @@ import Foundation
 /// The API key and where it came from, found as the official CLI finds it:
 /// an explicit setting, then `CEKURA_API_KEY`, then `api_key` in
 /// `~/.cekura/config.toml`. The key itself is never part of a description.
-public struct APICredentials: Sendable, Equatable, CustomStringConvertible {
+public struct APICredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public enum Source: Sendable, Equatable {
         case setting
         case environment
@@ -13,6 +13,11 @@ public struct APICredentials: Sendable, Equatable, CustomStringConvertible {
     public let apiKey: String
     public let source: Source
 
+    public init(apiKey: String, source: Source) {
+        self.apiKey = apiKey
+        self.source = source
+    }
+
     public var description: String {
         switch source {
         case .setting: "an API key from the editor settings"
@@ -21,15 +26,23 @@ public struct APICredentials: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    public var debugDescription: String { description }
+
+    /// `dump` and debuggers show the source, not the key.
+    public var customMirror: Mirror { Mirror(self, children: ["source": source]) }
+
     /// The first key found, or nil. `configPath` defaults to `~/.cekura/config.toml`.
     public static func resolve(setting: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
                                configPath: String? = nil) -> APICredentials? {
+        resolve(setting: setting, environment: environment,
+                config: ConfigFile.Contents(path: configPath ?? defaultConfigPath(environment: environment)))
+    }
+
+    static func resolve(setting: String?, environment: [String: String], config: ConfigFile.Contents) -> APICredentials? {
         if let setting, !setting.isEmpty { return APICredentials(apiKey: setting, source: .setting) }
         if let key = environment["CEKURA_API_KEY"], !key.isEmpty { return APICredentials(apiKey: key, source: .environment) }
-        let path = configPath ?? defaultConfigPath(environment: environment)
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let key = ConfigFile.parse(text)["api_key"], !key.isEmpty else { return nil }
-        return APICredentials(apiKey: key, source: .configFile(path: path))
+        guard let key = config.values["api_key"], !key.isEmpty else { return nil }
+        return APICredentials(apiKey: key, source: .configFile(path: config.path))
     }
 
     public static func defaultConfigPath(environment: [String: String]) -> String {

@@ -4,6 +4,17 @@ import Foundation
 /// lines (bare integers for the id keys), `#` comments and blank lines. That
 /// subset is all the file holds; tables and anything else are skipped.
 public enum ConfigFile {
+    /// One read of the file: its values, or none when it cannot be read.
+    struct Contents {
+        let path: String
+        let values: [String: String]
+
+        init(path: String) {
+            self.path = path
+            values = (try? String(contentsOfFile: path, encoding: .utf8)).map(ConfigFile.parse) ?? [:]
+        }
+    }
+
     /// The top-level keys and their values, unquoted.
     public static func parse(_ text: String) -> [String: String] {
         var values: [String: String] = [:]
