@@ -34,6 +34,7 @@ struct BenchReport {
     let peers: [PeerOutcome]
     let servers: [ServerBenchmark.Outcome]
     let latencies: [(name: String, result: Result<RequestLatency.Figures, ServerSession.Failure>)]
+    let checkProcesses: CheckProcesses.Figures
 
     /// The suite made of scripts, for the tag layer's share of the full check.
     struct ScriptSuite {
@@ -112,6 +113,7 @@ struct BenchReport {
                      scripts.share * 100, scripts.goalMet ? "goal met" : "GOAL MISSED", scripts.aloneShare * 100))
         printServers()
         printRequests()
+        printCheckProcesses()
         for comparison in comparisons {
             let label = "full check vs \(comparison.peer) parse+validate"
             if let speedup = comparison.speedup {
@@ -185,6 +187,9 @@ struct BenchReport {
                 return ["name": name, "available": false, "reason": failure.description]
             }
         }
+        func milliseconds(_ result: Result<Double, ServerSession.Failure>) -> Any { (try? result.get()) ?? NSNull() }
+        report["check_processes"] = ["files": checkProcesses.files, "cekura_lsp_check_ms": milliseconds(checkProcesses.ours),
+                                     "check_jsonschema_ms": milliseconds(checkProcesses.peer)]
         if let ours = requestGoals {
             goals["completion_p99_under_5ms"] = ours.completion
             goals["hover_p99_under_2ms"] = ours.hover
@@ -255,6 +260,20 @@ struct BenchReport {
         }
         if let goals = requestGoals {
             print("cekura-lsp goals: completion p99 < 5 ms — \(goals.completion ? "met" : "MISSED"); hover p99 < 2 ms — \(goals.hover ? "met" : "MISSED")")
+        }
+    }
+
+    func printCheckProcesses() {
+        print("")
+        print("check as CI runs it: whole processes over \(checkProcesses.files) suite files (median):")
+        for (name, result) in [("cekura-lsp check", checkProcesses.ours), ("check-jsonschema", checkProcesses.peer)] {
+            switch result {
+            case .success(let milliseconds): print(line([name, String(format: "%.1f ms", milliseconds)]))
+            case .failure(let failure): print(line([name, "unavailable", "", failure.description]))
+            }
+        }
+        if case .success(let ours) = checkProcesses.ours, case .success(let peer) = checkProcesses.peer {
+            print(String(format: "cekura-lsp check is %.1fx faster than check-jsonschema on the same files", peer / ours))
         }
     }
 }

@@ -111,12 +111,15 @@ let latencies: [(name: String, result: Result<RequestLatency.Figures, ServerSess
     (name, subject.flatMap(latency.measure))
 }
 
+// `check` as CI runs it: whole processes over 200 files, ours and check-jsonschema.
+let checkProcesses = CheckProcesses(runs: max(3, options.starts)).measure()
+
 let report = BenchReport(
     input: .init(bytes: spec.count, scenarios: 200, nodes: sanity.nodeCount,
                  checkedAs: checked.kind.kind.displayName, diagnostics: checked.diagnostics.count),
     runs: options.runs, parse: parse, foundation: foundation, lineIndex: lineIndex, fullCheck: fullCheck,
     scripts: .init(bytes: scriptSpec.count, fullCheck: scriptFullCheck, withoutTagLayer: withoutTagLayer, tagLayer: tagLayer),
-    peers: peers, servers: servers, latencies: latencies)
+    peers: peers, servers: servers, latencies: latencies, checkProcesses: checkProcesses)
 if options.json {
     try report.printJSON()
 } else {
