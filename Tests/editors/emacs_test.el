@@ -38,7 +38,23 @@
   (_server (_method (eql textDocument/publishDiagnostics)) &key diagnostics &allow-other-keys)
   (setq test-diagnostics diagnostics))
 
-;; Step 1: which files take the mode.
+;; Step 1: which files take the mode: the samples the server's verdicts are checked on in
+;; test_integrations.py, then real files.
+(let ((samples (json-parse-string (with-temp-buffer
+                                    (insert-file-contents (expand-file-name "detection.json" test-fixtures))
+                                    (buffer-string))
+                                  :object-type 'plist :false-object nil)))
+  (seq-doseq (sample samples)
+    (with-temp-buffer
+      (setq buffer-file-name (expand-file-name (plist-get sample :name) "/p/"))
+      (insert (plist-get sample :text))
+      (goto-char (point-min))
+      (set-auto-mode)
+      (unless (eq (eq major-mode 'cekura-lsp-mode) (plist-get sample :scenario))
+        (test-fail (format "%s opened in %s" (plist-get sample :name) major-mode)))
+      (set-buffer-modified-p nil)
+      (setq buffer-file-name nil)))
+  (test-say "detection: %d samples as the server decides" (length samples)))
 (find-file (expand-file-name "unrelated/package.json" test-fixtures))
 (when (eq major-mode 'cekura-lsp-mode) (test-fail "package.json opened in cekura-lsp-mode"))
 (let ((by-schema (make-temp-file "suite" nil ".json"

@@ -35,6 +35,20 @@ require("cekura").setup({
 
 local function cekura_clients() return vim.lsp.get_clients({ name = "cekura" }) end
 
+-- Step 0: the plugin tells scenario files by name and `$schema` as the server does (the samples'
+-- verdicts are checked against the server in test_integrations.py).
+local samples = vim.json.decode(table.concat(vim.fn.readfile(fixtures .. "/detection.json"), "\n"))
+for index, sample in ipairs(samples) do
+  local bufnr = vim.api.nvim_create_buf(false, true)
+  vim.api.nvim_buf_set_name(bufnr, ("/p/%d/%s"):format(index, sample.name))
+  vim.api.nvim_buf_set_lines(bufnr, 0, -1, false, vim.split(sample.text, "\n"))
+  if require("cekura.detect").is_scenario_file(bufnr) ~= sample.scenario then
+    return fail(("%s is %sa scenario file"):format(sample.name, sample.scenario and "" or "not "))
+  end
+  vim.api.nvim_buf_delete(bufnr, { force = true })
+end
+say(("detection: %d samples as the server decides"):format(#samples))
+
 -- Step 1: a JSON file that is no scenario file starts no server.
 vim.cmd.edit(vim.fn.fnameescape(fixtures .. "/unrelated/package.json"))
 vim.wait(200)
