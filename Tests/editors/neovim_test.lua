@@ -169,9 +169,32 @@ vim.api.nvim_win_close(vim.fn.bufwinid(report_buffer), true)
 vim.api.nvim_set_current_win(suite_window)
 say("REPORT opens beside the suite, then is reused and read again")
 
--- Step 7: :CekuraRunText opens the report, with the transcript, beside the suite.
+-- Step 7: the server's progress is echoed, with its title, percentage and message, through Neovim's own
+-- $/progress handling.
+local echoed = {}
+local echo = vim.api.nvim_echo
+vim.api.nvim_echo = function(chunks) table.insert(echoed, chunks[1][1]) end
+local progress = vim.lsp.handlers["$/progress"]
+local context = { client_id = client.id, method = "$/progress" }
+progress(nil, { token = "run-1", value = { kind = "begin", title = "Running Late parcel" } }, context)
+progress(nil, { token = "run-1", value = { kind = "report", percentage = 50, message = "waiting for the call" } }, context)
+progress(nil, { token = "run-1", value = { kind = "end" } }, context)
+vim.api.nvim_echo = echo
+local expected_echoes = { "Running Late parcel", "Running Late parcel 50% waiting for the call", "Running Late parcel done" }
+if not vim.deep_equal(echoed, expected_echoes) then return fail("progress echoed as " .. vim.inspect(echoed)) end
+say("PROGRESS " .. table.concat(echoed, " | "))
+
+-- Step 8: :CekuraRunText opens the report, with the transcript, beside the suite.
 local offered = vim.tbl_get(client.server_capabilities, "executeCommandProvider", "commands") or {}
 if not vim.tbl_contains(offered, "cekura.runText") then
+  local notified
+  local notify = vim.notify
+  vim.notify = function(message) notified = message end
+  vim.cmd("CekuraRunText")
+  vim.notify = notify
+  if not (notified or ""):find("does not offer cekura.runText", 1, true) then
+    return fail("a server without cekura.runText was not reported: " .. tostring(notified))
+  end
   say("PENDING: :CekuraRunText skipped: the server does not announce cekura.runText in executeCommandProvider")
 else
   if not api_url then return fail("the server offers cekura.runText but Tests/api/standin.py is missing") end
