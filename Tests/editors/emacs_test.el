@@ -57,14 +57,9 @@
   (test-say "detection: %d samples as the server decides" (length samples)))
 (find-file (expand-file-name "unrelated/package.json" test-fixtures))
 (when (eq major-mode 'cekura-lsp-mode) (test-fail "package.json opened in cekura-lsp-mode"))
-(let ((by-schema (make-temp-file "suite" nil ".json"
-                                 "{\n  \"$schema\": \"https://docs.cekura.ai/schemas/test-suite/v1.json\",\n  \"version\": \"1\"\n}\n")))
-  (with-current-buffer (find-file-noselect by-schema)
-    (unless (eq major-mode 'cekura-lsp-mode) (test-fail "a JSON file with the suite $schema did not get cekura-lsp-mode"))
-    (kill-buffer)))
 (find-file (expand-file-name "cekura.tests.json" test-fixtures))
 (unless (eq major-mode 'cekura-lsp-mode) (test-fail (format "cekura.tests.json opened in %s" major-mode)))
-(test-say "modes: package.json not Cekura; cekura.tests.json and a $schema file in cekura-lsp-mode")
+(test-say "modes: package.json not Cekura, cekura.tests.json in cekura-lsp-mode")
 
 ;; Step 2: `eglot-ensure' connects once the command that opened the file ends.
 (run-hooks 'post-command-hook)
@@ -98,7 +93,9 @@
   (unless (and report-window (not (eq report-window suite-window)) (eq (selected-window) suite-window)
                (eq major-mode 'cekura-lsp-mode))
     (test-fail "the report did not open beside the suite with the focus left on it"))
-  (test-say "REPORT beside the suite: %s" (buffer-name (window-buffer report-window))))
+  (test-say "REPORT beside the suite: %s" (buffer-name (window-buffer report-window)))
+  (kill-buffer (window-buffer report-window))
+  (delete-file report))
 
 ;; Step 5: the server's settings requests are answered from the customizations.
 (let* ((cekura-lsp-agent-id 12)

@@ -1,7 +1,8 @@
 -- Headless Neovim with editors/neovim loaded as a user loads it (runtimepath + setup), against cekura-lsp:
--- a JSON file that is not a scenario file starts nothing; the test suite gets its diagnostic, completion
--- after `<` in an action, and go to definition of a followup; with the API stand-in, :CekuraRunText opens
--- the report beside the suite.
+-- scenario files told by name and `$schema`; a JSON file that is not one starts nothing; the test suite
+-- gets its diagnostic, completion after `<` in an action, go to definition of a followup; a report the
+-- server shows opens beside the suite; progress is echoed; with the API stand-in, :CekuraRunText opens the
+-- report with the transcript beside the suite (pending until the server offers cekura.runText).
 --   CEKURA_LSP_CMD=.build/debug/cekura-lsp nvim --headless --clean -c 'luafile Tests/editors/neovim_test.lua'
 -- Run from the repository root. Exits 0 when every step passed, 1 with a FAIL line otherwise.
 local function say(line) io.stdout:write(line .. "\n") end
