@@ -23,8 +23,8 @@ extension JSONFormatter {
         while old < original.count || new < formatted.count {
             if !inString {
                 let oldStart = old, newStart = new
-                while old < original.count, original[old].isJSONBlank { old += 1 }
-                while new < formatted.count, formatted[new].isJSONBlank { new += 1 }
+                while old < original.count, original[old].isJSONWhitespace { old += 1 }
+                while new < formatted.count, formatted[new].isJSONWhitespace { new += 1 }
                 if !original[oldStart..<old].elementsEqual(formatted[newStart..<new]) {
                     edits.append(TextEdit(range: TextRange(oldStart, old), newText: String(decoding: formatted[newStart..<new], as: UTF8.self)))
                 }
@@ -46,9 +46,4 @@ extension JSONFormatter {
         }
         return edits
     }
-}
-
-extension UInt8 {
-    /// JSON's insignificant whitespace.
-    fileprivate var isJSONBlank: Bool { self == .space || self == .tab || self == .newline || self == .carriageReturn }
 }
