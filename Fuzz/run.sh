@@ -23,7 +23,12 @@ corpus=Corpus/$target
 findings=Findings/$target
 mkdir -p "$corpus" "$findings"
 python3 seeds.py "$target" "$corpus"
+log=$(mktemp)
+status=0
 ASAN_OPTIONS=detect_leaks=0 CEKURA_FUZZ_TARGET=$target "$binary" "$corpus" Regressions/"$target" \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -detect_leaks=0 \
-    -artifact_prefix="$findings/" 2>&1 | grep -Ev "^#[0-9]+.*(NEW|REDUCE|pulse)" | tail -25
+    -detect_leaks=0 -artifact_prefix="$findings/" >"$log" 2>&1 || status=$?
+grep -Ev "^#[0-9]+.*(NEW|REDUCE|pulse)|^/usr/bin/ld" "$log" | tail -25
+rm -f "$log"
+# A crash or a broken invariant fails the run (and CI).
+exit "$status"
