@@ -63,6 +63,11 @@ public struct RunSpec: Sendable {
         }
     }
 
+    /// The key of the case a place of the document is in, if any.
+    public func scope(of place: DocumentPath) -> String? {
+        cases.first { place.path.components.starts(with: $0.path.components) }?.key
+    }
+
     /// Where a path of the sent spec is in the document.
     public func documentPath(of specPath: JSONPath) -> DocumentPath {
         let components = specPath.components
@@ -98,6 +103,19 @@ public struct RunSpec: Sendable {
 extension RunSpec.Case {
     init(_ suiteCase: SuiteCaseView) {
         self.init(name: suiteCase.string("name"), key: suiteCase.effectiveKey?.value, path: suiteCase.node.path)
+    }
+
+    /// Where to show a message about the case in the document as it is now:
+    /// its `name`, found by key (edits may have moved it), else by path.
+    public func nameRange(in document: ScenarioDocument) -> TextRange? {
+        var node: SyntaxNode?
+        switch document.root {
+        case .suite(let suite): node = suite.cases.first { key != nil && $0.effectiveKey?.value == key }?.node
+        case .evaluator(let evaluator): node = evaluator.node
+        default: break
+        }
+        if let name = (node ?? document.tree.node(at: path))?[key: "name"] { return name.range }
+        return DocumentPath(path).range(in: document.tree)
     }
 }
 

@@ -31,6 +31,12 @@ public enum RunTarget: Sendable {
         }
     }
 
+    /// The suite or the evaluator, not one case of several.
+    public var isWholeDocument: Bool {
+        if case .suiteCase = self { return false }
+        return true
+    }
+
     /// How messages name the target: `"Refund"`, `the suite "Nightly"`.
     public var title: String {
         switch self {
