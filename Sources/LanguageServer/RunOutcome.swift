@@ -21,7 +21,8 @@ struct RunOutcome {
         let name: String?
         let detail: Result<RunDetail, APIError>?
 
-        var success: Bool? { (try? detail?.get())?.success ?? summary.success }
+        /// The result's own verdict first: the pass rule counts from it.
+        var success: Bool? { summary.success ?? (try? detail?.get())?.success }
         var status: RunStatus? { (try? detail?.get())?.status ?? summary.status }
     }
 

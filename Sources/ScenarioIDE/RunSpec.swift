@@ -172,7 +172,7 @@ private struct EvaluatorConversion {
                     toolIndexes.append(index)
                 }
                 put("tools", .array(tools), from: place)
-            } else {
+            } else if name != "agent" {  // the agent goes with the request, as `agent_id`
                 leftOut.append(name)
             }
         }
