@@ -1,4 +1,3 @@
-import CekuraAPI
 import JSONSyntax
 import LanguageServerProtocol
 
