@@ -8,12 +8,10 @@ import ScenarioIDE
 /// invalid one gives each problem as an error where its path points.
 extension CommandRun {
     func checkRemote() async -> Result<JSONValue, ResponseError> {
-        let target: RunTarget, spec: RunSpec, agentID: Int
-        switch prepared() {
-        case .success(let prepared): (target, spec, agentID) = prepared
-        case .failure(let error): return .failure(error)
-        }
-        await beginProgress("Cekura: checking \(target.title)")
+        await withPrepared(progress: { "Cekura: checking \($0.title)" }, check)
+    }
+
+    private func check(_ target: RunTarget, _ spec: RunSpec, _ agentID: Int) async -> Result<JSONValue, ResponseError> {
         report("dry run")
         let plan: SpecPlan
         do throws(APIError) {
@@ -21,8 +19,7 @@ extension CommandRun {
         } catch .validation(let failure) {
             await record(problems: failure, of: spec)
             let count = failure.problems.count
-            show(2, "The Cekura API refuses \(target.title): \(count) problem\(count == 1 ? "" : "s")"
-                + (place == nil ? ":\n" + failure.summary : ", shown in the file."))
+            show(2, "The Cekura API refuses \(target.title): \(count) problem\(count == 1 ? "" : "s"), shown in the file.")
             return .success(["summary": .string("\(count) problem\(count == 1 ? "" : "s")"), "valid": false,
                              "problems": .array(failure.problems.map(problemJSON(spec)))])
         } catch {

@@ -27,9 +27,17 @@ extension CommandRun {
         }
     }
 
-    /// The target, its spec and the agent, for a command that sends a spec.
-    func prepared() -> Result<(RunTarget, RunSpec, Int), ResponseError> {
-        runnable().flatMap { target, spec in agent(for: target).map { (target, spec, $0) } }
+    /// Runs `body` with the target, its spec and the agent, once progress
+    /// has begun; or fails as finding them did, before anything is sent.
+    func withPrepared(progress title: (RunTarget) -> String,
+                      _ body: (RunTarget, RunSpec, Int) async -> Result<JSONValue, ResponseError>) async -> Result<JSONValue, ResponseError> {
+        switch runnable().flatMap({ target, spec in agent(for: target).map { (target, spec, $0) } }) {
+        case .failure(let error):
+            return .failure(error)
+        case .success(let (target, spec, agentID)):
+            await beginProgress(title(target))
+            return await body(target, spec, agentID)
+        }
     }
 
     /// The agent to run against: the setting or `CEKURA_AGENT_ID`, else an

@@ -9,39 +9,30 @@ import ScenarioIDE
 /// a verdict on each case's `name`, and a Markdown report opened in the editor.
 extension CommandRun {
     func runText() async -> Result<JSONValue, ResponseError> {
-        let target: RunTarget, spec: RunSpec, agentID: Int
-        switch prepared() {
-        case .success(let prepared): (target, spec, agentID) = prepared
-        case .failure(let error): return .failure(error)
+        await withPrepared(progress: { "Cekura: text run of \($0.title)" }) { target, spec, agentID in
+            await startAndFollow(target, spec, refusedSpec: spec) { [api] () async throws(APIError) in
+                try await api.startSpecRun(SpecRun(spec: spec.spec, agentID: agentID, channel: "text", name: "cekura-lsp: \(target.title)"))
+            }
         }
-        await beginProgress("Cekura: text run of \(target.title)")
-        report("starting")
-        let started: ResultSummary
-        do throws(APIError) {
-            started = try await api.startSpecRun(SpecRun(spec: spec.spec, agentID: agentID, channel: "text", name: "cekura-lsp: \(target.title)"))
-        } catch {
-            return await failure(error, spec: spec)
-        }
-        return await follow(started, title: target.title, spec: spec)
     }
 
     func runSavedText() async -> Result<JSONValue, ResponseError> {
-        let target: RunTarget, spec: RunSpec, agentID: Int
-        switch prepared() {
-        case .success(let prepared): (target, spec, agentID) = prepared
-        case .failure(let error): return .failure(error)
-        }
-        guard case .evaluator(let evaluator) = target, let scenarioID = evaluator.integer("id") else {
+        guard case .success(.evaluator(let evaluator)) = target(), let scenarioID = evaluator.integer("id") else {
             return .failure(.requestFailed("\(command.rawValue) runs a saved evaluator: an evaluator body with its `id` (as `GET` returns it)."))
         }
-        await beginProgress("Cekura: text run of saved evaluator \(scenarioID)")
+        return await withPrepared(progress: { _ in "Cekura: text run of saved evaluator \(scenarioID)" }) { target, spec, agentID in
+            // The API's paths are about the run request, not about a spec of this body.
+            await startAndFollow(target, spec, refusedSpec: nil) { [api] () async throws(APIError) in
+                try await api.startTextRun(TextRun(agentID: agentID, selection: .scenarios([scenarioID]), name: "cekura-lsp: \(target.title)"))
+            }
+        }
+    }
+
+    private func startAndFollow(_ target: RunTarget, _ spec: RunSpec, refusedSpec: RunSpec?,
+                                start: () async throws(APIError) -> ResultSummary) async -> Result<JSONValue, ResponseError> {
         report("starting")
         let started: ResultSummary
-        do throws(APIError) {
-            started = try await api.startTextRun(TextRun(agentID: agentID, selection: .scenarios([scenarioID]), name: "cekura-lsp: \(target.title)"))
-        } catch {
-            return await failure(error)
-        }
+        do throws(APIError) { started = try await start() } catch { return await failure(error, spec: refusedSpec) }
         return await follow(started, title: target.title, spec: spec)
     }
 
