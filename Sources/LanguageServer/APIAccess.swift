@@ -30,8 +30,19 @@ struct APIState {
     /// The running commands' progress tokens (serialized), for `window/workDoneProgress/cancel`.
     var progressTokens: [String: CancellationToken] = [:]
 
-    enum CatalogLoad {
-        case notStarted, loading, loaded
+    enum CatalogLoad: Equatable {
+        case notStarted, loading
+        case loaded(at: Date)
+    }
+
+    /// Whether the catalogs should be read (again): never read, or read
+    /// longer ago than the cache keeps them (a failed read is tried again then).
+    func catalogsDue(now: Date, timeToLive: Duration) -> Bool {
+        switch catalogLoad {
+        case .notStarted: true
+        case .loading: false
+        case .loaded(let at): now.timeIntervalSince(at) > Double(timeToLive.components.seconds)
+        }
     }
 }
 

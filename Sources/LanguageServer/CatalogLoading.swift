@@ -1,4 +1,5 @@
 import CekuraAPI
+import Foundation
 import JSONSyntax
 import LanguageServerProtocol
 import ScenarioModel
@@ -32,7 +33,7 @@ extension LanguageServer {
                 guard api.configuration == configuration else { return }
                 if let problem = fetched.problem { log.log(.warning, "the Cekura catalogs could not all be read: \(problem.message)") }
                 api.catalogs = fetched.catalogs
-                api.catalogLoad = .loaded
+                api.catalogLoad = .loaded(at: Date())
                 findingsChanged()
                 done?(fetched.problem.map { .failure($0) } ?? .success(fetched.catalogs))
             }

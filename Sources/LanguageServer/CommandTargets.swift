@@ -78,6 +78,8 @@ extension CommandRun {
         let whole = target.isWholeDocument
         let keys = spec.cases.map(\.key)
         await onState { [server] in
+            // A document closed meanwhile keeps nothing: it may open again as another text.
+            guard server.documents[uri] != nil else { return }
             server.api.findings[uri, default: []].removeAll { $0.origin == origin && (whole || keys.contains($0.scope)) }
             server.api.findings[uri, default: []] += findings
             server.findingsChanged()

@@ -1,3 +1,5 @@
+import CekuraAPI
+import Foundation
 import JSONSyntax
 import ScenarioCheck
 import ScenarioIDE
@@ -48,7 +50,7 @@ extension LanguageServer {
     /// the catalogs, when there is a key.
     func remoteDiagnosticsJob(for snapshot: OpenDocument) -> @Sendable () -> [Diagnostic] {
         let catalogs = api.catalogs, findings = api.findings[snapshot.uri] ?? [], decided = association(for: snapshot)
-        if api.catalogLoad == .notStarted, credentials != nil,
+        if credentials != nil, api.catalogsDue(now: Date(), timeToLive: CatalogCache(directory: cacheDirectory).timeToLive),
            (decided ?? FileKind.detect(snapshot.document.tree, fileName: snapshot.path)).kind != .unknown {
             loadCatalogs(refresh: false)
         }

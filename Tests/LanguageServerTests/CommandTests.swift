@@ -354,6 +354,18 @@ struct CommandTests {
         #expect(!session.everythingWritten().contains(CommandSession.key))
     }
 
+    @Test func catalogsAreReadAgainOnceTheyAreOlderThanTheCacheKeepsThem() {
+        var state = APIState()
+        let now = Date()
+        #expect(state.catalogsDue(now: now, timeToLive: .seconds(600)))
+        state.catalogLoad = .loading
+        #expect(!state.catalogsDue(now: now, timeToLive: .seconds(600)))
+        state.catalogLoad = .loaded(at: now.addingTimeInterval(-599))
+        #expect(!state.catalogsDue(now: now, timeToLive: .seconds(600)))
+        state.catalogLoad = .loaded(at: now.addingTimeInterval(-601))
+        #expect(state.catalogsDue(now: now, timeToLive: .seconds(600)))
+    }
+
     /// Diagnostics of a document as the client gets them: pulled or pushed.
     private func diagnostics(_ session: CommandSession, _ uri: String, _ capabilities: JSONValue) async throws -> [JSONValue] {
         if capabilities["textDocument"]?["diagnostic"] != nil {
