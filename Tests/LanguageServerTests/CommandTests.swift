@@ -290,6 +290,19 @@ struct CommandTests {
         #expect(try await agentless.standIn.requests().allSatisfy { $0.method == "GET" }, "only catalog reads")
     }
 
+    @Test func aHalfTypedFileIsNotSentButStillHasLenses() async throws {
+        let session = try await CommandSession.start(capabilities: CommandClients.vscode)
+        defer { Task { await session.stop() } }
+        let text = #"{"version": "1", "scenarios": [{"name": "漢字 🎉", "instructions": "i",, "#
+        session.harness.open(Self.suiteURI, text)
+        let id = session.execute("cekura.checkRemote", CommandSession.argument(Self.suiteURI, #"{"version": "1", "scenarios": [{"#, "utf-16"))
+        #expect(try await session.response(to: id)["error"]?["message"]
+            == "The file has JSON syntax errors; fix them before sending it to Cekura.")
+        #expect(try await session.standIn.requests().allSatisfy { $0.method == "GET" })
+        let lenses = try await session.response(to: session.harness.sendRequest("textDocument/codeLens", ["textDocument": ["uri": .string(Self.suiteURI)]]))
+        #expect(lenses["result"]?.arrayValue?.isEmpty == false)
+    }
+
     @Test func badArgumentsAreInvalidParams() async throws {
         let session = try await CommandSession.start(capabilities: CommandClients.vscode)
         defer { Task { await session.stop() } }
