@@ -37,10 +37,12 @@ let package = Package(
         .testTarget(name: "ScenarioCheckTests", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioCheck", "ScenarioFixtures"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ScenarioIDETests", dependencies: ["JSONSyntax", "ScenarioModel", "ScenarioIDE"]),
-        .testTarget(name: "CekuraAPITests", dependencies: ["JSONSyntax", "CekuraAPI"]),
+        // The stand-in API (Tests/api/standin.py) in a child process, for the client's and the server's tests.
+        .target(name: "StandInSupport", dependencies: ["JSONSyntax"], path: "Tests/StandInSupport"),
+        .testTarget(name: "CekuraAPITests", dependencies: ["JSONSyntax", "CekuraAPI", "StandInSupport"]),
         .testTarget(name: "LanguageServerProtocolTests", dependencies: ["JSONSyntax", "LanguageServerProtocol"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["JSONSyntax", "CekuraAPI", "LanguageServerProtocol", "LanguageServer",
-                                                                 "ScenarioFixtures"]),
+                                                                 "ScenarioFixtures", "StandInSupport"]),
         .testTarget(name: "InvariantsTests", dependencies: ["Invariants"]),
         .testTarget(name: "CekuraLSPTests", dependencies: ["JSONSyntax", "ScenarioCheck", "LanguageServerProtocol", "cekura-lsp"]),
     ]

@@ -36,6 +36,12 @@ struct ClientCapabilities: Sendable {
     var preparesRename = false
     /// `workspace.workspaceEdit.documentChanges`: edits may name the version they apply to.
     var versionsWorkspaceEdits = false
+    /// `window.workDoneProgress`: the server may create progress tokens.
+    var showsWorkDoneProgress = false
+    /// `window.showDocument.support`: the server may open a document (a run report).
+    var showsDocuments = false
+    /// `workspace.applyEdit`: the server may ask the client to edit.
+    var appliesEdits = false
 
     init() {}
 
@@ -58,5 +64,8 @@ struct ClientCapabilities: Sendable {
         acceptsDefinitionLinks = textDocument?["definition"]?["linkSupport"]?.boolValue ?? false
         preparesRename = textDocument?["rename"]?["prepareSupport"]?.boolValue ?? false
         versionsWorkspaceEdits = capabilities?["workspace"]?["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
+        showsWorkDoneProgress = capabilities?["window"]?["workDoneProgress"]?.boolValue ?? false
+        showsDocuments = capabilities?["window"]?["showDocument"]?["support"]?.boolValue ?? false
+        appliesEdits = capabilities?["workspace"]?["applyEdit"]?.boolValue ?? false
     }
 }

@@ -3,7 +3,8 @@ import LanguageServerProtocol
 import ScenarioIDE
 
 /// `textDocument/codeAction`: the checker's quick fixes for the diagnostics in
-/// the range, and `source.fixAll` for every safe fix in the file. Edits are
+/// the range, `source.fixAll` for every safe fix in the file, and the API
+/// commands of the scenario at the range's start (CodeLenses.swift). Edits are
 /// computed with the actions (they are small and cheap), so no resolve step.
 extension LanguageServer {
     static let fixAllKind = "source.fixAll"
@@ -13,19 +14,21 @@ extension LanguageServer {
         guard let lspRange = lineRange(json: params["range"]) else {
             return respond(id, .failure(.invalidParams("expected a range")))
         }
-        // Clients without literal support take only commands, which would have
-        // to come back through `workspace/executeCommand`: they get none.
-        guard client.acceptsCodeActionLiterals else { return respond(id, .success([])) }
         let encoding = client.positionEncoding
         let range = snapshot.document.lineIndex.textRange(from: lspRange.start, to: lspRange.end, in: encoding)
         let only = params["context"]?["only"]?.arrayValue?.compactMap(\.stringValue)
         let settings = self.settings, decided = association(for: snapshot)
+        // The API commands have no kind: they come only when no kind is asked for.
+        let commands: @Sendable () -> [JSONValue] = { only == nil ? Self.commands(in: snapshot, at: range.start, decided: decided, encoding: encoding) : [] }
+        // Clients without literal support take only commands.
+        guard client.acceptsCodeActionLiterals else { return respondLater(id, work: { .success(.array(commands())) }) }
         let conversion = DiagnosticConversion(lineIndex: snapshot.document.lineIndex, encoding: encoding, uri: snapshot.uri, client: client)
         let edits = WorkspaceEdits(snapshot: snapshot, encoding: encoding, versioned: client.versionsWorkspaceEdits)
+        let remote = remoteDiagnosticsJob(for: snapshot)
         respondLater(id, work: {
             var actions: [JSONValue] = []
             if Self.wants("quickfix", only) {
-                for diagnostic in Self.check(snapshot, settings) where diagnostic.range.overlaps(range) {
+                for diagnostic in Self.check(snapshot, settings) + remote() where diagnostic.range.overlaps(range) {
                     for fix in diagnostic.fixes {
                         actions.append(["title": .string(fix.title), "kind": "quickfix", "diagnostics": [conversion.json(diagnostic)],
                                         "isPreferred": .bool(diagnostic.fixes.count == 1), "edit": edits.json(fix.edits)])
@@ -36,6 +39,7 @@ extension LanguageServer {
                let fixes = FixAll.edits(snapshot.document.tree, fileName: snapshot.path, decided: decided) {
                 actions.append(["title": "Fix all safe problems (Cekura)", "kind": .string(Self.fixAllKind), "edit": edits.json(fixes)])
             }
+            actions += commands().map { ["title": $0["title"] ?? "", "command": $0] }
             return .success(.array(actions))
         }, isStale: { [self] in documents[snapshot.uri]?.version != snapshot.version })
     }

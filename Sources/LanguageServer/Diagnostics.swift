@@ -51,8 +51,8 @@ extension LanguageServer {
     private func diagnosticsJob(for snapshot: OpenDocument) -> @Sendable () -> [JSONValue] {
         let conversion = DiagnosticConversion(lineIndex: snapshot.document.lineIndex, encoding: client.positionEncoding,
                                               uri: snapshot.uri, client: client)
-        let settings = self.settings
-        return { Self.check(snapshot, settings).map(conversion.json) }
+        let settings = self.settings, remote = remoteDiagnosticsJob(for: snapshot)
+        return { (Self.check(snapshot, settings) + remote()).map(conversion.json) }
     }
 
     /// The checker's view of a snapshot: its kind from the user's file

@@ -50,6 +50,7 @@ extension LanguageServer {
         }
         documents[uri] = nil
         checks.forget(uri)
+        api.findings[uri] = nil
         pendingPushes.removeValue(forKey: uri)?.cancel()
         if !client.pullsDiagnostics {
             notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])

@@ -9,10 +9,10 @@ extension LanguageServer {
     func completion(id: RequestID, params: JSONValue) {
         guard let (snapshot, offset) = locate(params, id: id) else { return }
         let encoding = client.positionEncoding, snippets = client.acceptsSnippets, markdown = client.completionMarkdown
-        let decided = association(for: snapshot)
+        let decided = association(for: snapshot), catalogs = api.catalogs
         respondLater(id, work: {
             let document = ScenarioDocument(tree: snapshot.document.tree, fileName: snapshot.path, decided: decided)
-            let found = Completion.items(in: document, at: offset)
+            let found = Self.completionItems(in: document, at: offset, catalogs: catalogs)
             // A long list leaves its documentation to `completionItem/resolve`.
             let lazy = found.count > Self.documentedItemLimit
             let items = found.enumerated().map { index, item in
@@ -27,6 +27,11 @@ extension LanguageServer {
             }
             return .success(["isIncomplete": false, "items": .array(items)])
         }, isStale: { [self] in documents[snapshot.uri]?.version != snapshot.version })
+    }
+
+    /// The items of the specs, then those of the API's catalogs; resolve finds an item again by its index here.
+    static func completionItems(in document: ScenarioDocument, at offset: Int, catalogs: Catalogs) -> [CompletionItem] {
+        Completion.items(in: document, at: offset) + CatalogCompletion.items(in: document, at: offset, catalogs: catalogs)
     }
 
     /// Lists longer than this (languages, sounds) are sent without documentation.
@@ -45,10 +50,10 @@ extension LanguageServer {
             return respond(id, .success(params))
         }
         let markdown = client.completionMarkdown
-        let decided = association(for: snapshot)
+        let decided = association(for: snapshot), catalogs = api.catalogs
         respondLater(id, work: {
             let document = ScenarioDocument(tree: snapshot.document.tree, fileName: snapshot.path, decided: decided)
-            let items = Completion.items(in: document, at: offset)
+            let items = Self.completionItems(in: document, at: offset, catalogs: catalogs)
             guard index >= 0, index < items.count, items[index].label == label, let documentation = items[index].documentation else {
                 return .success(params)
             }
@@ -59,10 +64,12 @@ extension LanguageServer {
     func hover(id: RequestID, params: JSONValue) {
         guard let (snapshot, offset) = locate(params, id: id) else { return }
         let encoding = client.positionEncoding, markdown = client.hoverMarkdown
-        let decided = association(for: snapshot)
+        let decided = association(for: snapshot), catalogs = api.catalogs
         respondLater(id, work: {
             let document = ScenarioDocument(tree: snapshot.document.tree, fileName: snapshot.path, decided: decided)
-            guard let info = Hover.info(in: document, at: offset) else { return .success(.null) }
+            guard let info = Hover.info(in: document, at: offset) ?? CatalogCompletion.hover(in: document, at: offset, catalogs: catalogs) else {
+                return .success(.null)
+            }
             return .success(["contents": Self.markup(info.markdown, markdown),
                              "range": snapshot.document.lineIndex.json(info.range, in: encoding)])
         }, isStale: { [self] in documents[snapshot.uri]?.version != snapshot.version })

@@ -1,4 +1,3 @@
-import CekuraAPI
 import JSONSyntax
 import LanguageServerProtocol
 
@@ -13,7 +12,7 @@ extension LanguageServer {
         }
         if let trace = params["trace"]?.stringValue.flatMap(ServerSettings.TraceLevel.init) { settings.trace = trace }
         log.trace = settings.trace
-        resolveCredentials()
+        resolveAPI()
         lifecycle = .running
         let clientName = [params["clientInfo"]?["name"]?.stringValue, params["clientInfo"]?["version"]?.stringValue]
             .compactMap { $0 }.joined(separator: " ")
@@ -54,19 +53,9 @@ extension LanguageServer {
         guard updated != settings else { return }
         settings = updated
         log.trace = settings.trace
-        resolveCredentials()
+        resolveAPI()
         settingsGeneration += 1
         log.log(.info, "settings: \(settings.description)")
         refreshDiagnostics()
-    }
-
-    /// The API key, as the official CLI finds it; the log says where it came
-    /// from, never what it is.
-    private func resolveCredentials() {
-        let resolved = APICredentials.resolve(setting: settings.apiKey, environment: environment)
-        if resolved?.source != credentials?.source || (resolved == nil) != (credentials == nil) {
-            log.log(.info, resolved.map { "using \($0)" } ?? "no API key: set CEKURA_API_KEY or `api_key` in ~/.cekura/config.toml to run scenarios")
-        }
-        credentials = resolved
     }
 }

@@ -25,15 +25,16 @@ public final class LanguageServer: @unchecked Sendable {
     let version: String
     /// The process environment, where the API key may come from.
     let environment: [String: String]
+    let apiSetup: APISetup
 
     // State, touched only on `stateQueue`.
     var lifecycle: Lifecycle = .uninitialized
     var client = ClientCapabilities()
     var settings = ServerSettings()
-    /// The API key the commands will use, resolved again when settings change.
-    var credentials: APICredentials?
-    /// Bumped when settings change, so that cached and pulled results made
-    /// under older settings are told apart.
+    /// The API URL and key, the catalogs and what the commands found.
+    var api = APIState()
+    /// Bumped when settings, the API's catalogs or the commands' findings
+    /// change, so that cached and pulled results made before are told apart.
     var settingsGeneration = 0
     var documents: [String: OpenDocument] = [:]
     var checks = CheckCache()
@@ -49,9 +50,11 @@ public final class LanguageServer: @unchecked Sendable {
     /// `version` is announced in `serverInfo`; `onExit` ends the process with
     /// the status `exit` calls for.
     public init(version: String, sink: MessageSink, environment: [String: String] = ProcessInfo.processInfo.environment,
+                apiSetup: APISetup = APISetup(),
                 standardError: @escaping @Sendable (String) -> Void, onExit: @escaping @Sendable (Int32) -> Void) {
         self.version = version
         self.environment = environment
+        self.apiSetup = apiSetup
         self.sink = sink
         self.log = ServerLog(sink: sink, standardError: standardError)
         self.onExit = onExit
@@ -161,6 +164,10 @@ public final class LanguageServer: @unchecked Sendable {
             prepareRename(id: id, params: params)
         case "textDocument/rename":
             rename(id: id, params: params)
+        case "workspace/executeCommand":
+            executeCommand(id: id, params: params)
+        case "textDocument/codeLens":
+            codeLenses(id: id, params: params)
         default:
             respond(id, .failure(.methodNotFound(method)))
         }
@@ -205,6 +212,8 @@ public final class LanguageServer: @unchecked Sendable {
         case "workspace/didChangeConfiguration": didChangeConfiguration(params)
         case "$/cancelRequest":
             if let id = params["id"].flatMap(RequestID.init) { runningRequests[id]?.cancel() }
+        case "window/workDoneProgress/cancel":
+            cancelProgress(params)
         case "$/setTrace":
             if let value = params["value"]?.stringValue, let level = ServerSettings.TraceLevel(rawValue: value) {
                 settings.trace = level

@@ -27,6 +27,8 @@ enum ServerCapabilities {
             ("documentHighlightProvider", true),
             // Rename options may only be given to a client that sends `prepareRename`.
             ("renameProvider", client.preparesRename ? ["prepareProvider": true] : true),
+            ("executeCommandProvider", ["commands": .array(ServerCommand.allCases.map { .string($0.rawValue) }), "workDoneProgress": true]),
+            ("codeLensProvider", ["resolveProvider": false]),
         ]
         if client.pullsDiagnostics {
             members.append(("diagnosticProvider", ["identifier": "cekura", "interFileDependencies": false, "workspaceDiagnostics": false]))

@@ -4,7 +4,9 @@ import ScenarioModel
 /// The `cekura` settings, from `initializationOptions` and from
 /// `workspace/configuration` (documented in protocol-notes/lsp.md).
 public struct ServerSettings: Sendable, Equatable {
-    public var apiURL = "https://api.cekura.ai"
+    /// Nil when the user set none: `CEKURA_API_URL`, the config file's
+    /// `api_url` or the default then apply (`APIConfiguration.resolve`).
+    public var apiURL: String?
     public var agentID: Int?
     public var projectID: Int?
     /// How long the server waits after an edit before checking and pushing.
@@ -35,7 +37,9 @@ public struct ServerSettings: Sendable, Equatable {
         if let value = section["apiUrl"] {
             if let text = value.stringValue, text.hasPrefix("http://") || text.hasPrefix("https://") {
                 apiURL = text.hasSuffix("/") ? String(text.dropLast()) : text
-            } else if !value.isNull { refuse("apiUrl", "an http(s) URL") }
+            } else if value.isNull {
+                apiURL = nil
+            } else { refuse("apiUrl", "an http(s) URL") }
         }
         if let value = section["agentId"] { readID(value, into: &agentID, "agentId", refuse) }
         if let value = section["projectId"] { readID(value, into: &projectID, "projectId", refuse) }
@@ -73,7 +77,7 @@ public struct ServerSettings: Sendable, Equatable {
     /// The settings for a log line, with the key shown only as present or not.
     public var description: String {
         let files = self.files.map { "\($0.pattern.jsonQuoted): \($0.kindName.jsonQuoted)" }.joined(separator: ", ")
-        return "apiUrl \(apiURL), agentId \(agentID.map(String.init) ?? "none"), projectId \(projectID.map(String.init) ?? "none"), "
+        return "apiUrl \(apiURL ?? "not set"), agentId \(agentID.map(String.init) ?? "none"), projectId \(projectID.map(String.init) ?? "none"), "
             + "debounceMs \(debounceMilliseconds), trace \(trace.rawValue), files {\(files)}, apiKey \(apiKey == nil ? "not set" : "set")"
     }
 }

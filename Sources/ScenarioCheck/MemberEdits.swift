@@ -2,9 +2,9 @@ import JSONSyntax
 
 /// Edits that add, rename or remove object members the way a person would:
 /// following the file's indentation and line ends.
-enum MemberEdits {
+public enum MemberEdits {
     /// Inserts `"key": value` as the object's last member.
-    static func insert(key: String, value: String, into object: SyntaxNode) -> TextEdit {
+    public static func insert(key: String, value: String, into object: SyntaxNode) -> TextEdit {
         insert([(key, value)], into: object)
     }
 

@@ -56,6 +56,10 @@ public enum RuleCode: String, CaseIterable, Sendable {
     case toolIDUnknown = "tool-id-unknown"
     case endCallToolsOverlap = "end-call-tools-overlap"
     case endCallToolMissing = "end-call-tool-missing"
+    // Against the API's catalogs (the language server only).
+    case metricNotFound = "metric-not-found"
+    case personalityNotFound = "personality-not-found"
+    case languagePersonalityMismatch = "language-personality-mismatch"
     // Bulk-update payloads.
     case bulkScenariosNotIDs = "bulk-scenarios-not-ids"
     case bulkTargetMissing = "bulk-target-missing"

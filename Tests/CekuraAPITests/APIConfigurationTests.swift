@@ -1,5 +1,6 @@
 import CekuraAPI
 import Foundation
+import StandInSupport
 import Testing
 
 /// Where the base URL comes from, and where requests may go.

@@ -1,6 +1,7 @@
 import CekuraAPI
 import Foundation
 import JSONSyntax
+import StandInSupport
 import Testing
 
 /// The catalogs: what each endpoint gives, and the disk cache in front of them.

@@ -1,5 +1,6 @@
 import CekuraAPI
 import JSONSyntax
+import StandInSupport
 import Testing
 
 /// Each endpoint against the stand-in: what is sent, and how the answer is read.

@@ -1,6 +1,7 @@
 import CekuraAPI
 import Foundation
 import JSONSyntax
+import StandInSupport
 import Testing
 
 /// Each fault of the stand-in, with the retries the policy allows: how many

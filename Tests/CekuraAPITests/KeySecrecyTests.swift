@@ -1,6 +1,7 @@
 import CekuraAPI
 import Foundation
 import JSONSyntax
+import StandInSupport
 import Testing
 
 /// The API key goes in the request header and nowhere else: not in errors,

@@ -1,6 +1,7 @@
 import CekuraAPI
 import Foundation
 import JSONSyntax
+import StandInSupport
 import Testing
 
 /// Waiting for a result: the progress reported, the cadence, the deadline,

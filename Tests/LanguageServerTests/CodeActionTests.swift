@@ -58,13 +58,16 @@ struct CodeActionTests {
         #expect(try LSPEdits.apply(edits, to: text, encoding: .utf16) == #"{"version": "1", "scenarios": [{"name": "漢字", "instructions": "i"}]}"#)
     }
 
-    @Test func clientsWithoutLiteralsGetNoActions() throws {
+    /// They take `Command`s only: the API commands, without the fixes, which need edits.
+    @Test func clientsWithoutLiteralsGetOnlyCommands() throws {
         let harness = ServerHarness()
         try harness.initialize(capabilities: Clients.vscode)
         harness.open(Samples.suiteURI, Samples.badSuite)
         let response = try harness.request("textDocument/codeAction", ["textDocument": ["uri": .string(Samples.suiteURI)],
                                                                         "range": Self.range(Samples.prefix, length: 1, "utf-16"), "context": ["diagnostics": []]])
-        #expect(response["result"] == [])
+        let commands = try #require(response["result"]?.arrayValue)
+        #expect(commands.map { $0["command"] } == ["cekura.runText", "cekura.checkRemote"])
+        #expect(commands.allSatisfy { $0["edit"] == nil && $0["arguments"]?[0]?["uri"] == .string(Samples.suiteURI) })
     }
 
     @Test(arguments: ["utf-8", "utf-16"])

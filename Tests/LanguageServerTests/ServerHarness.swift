@@ -32,11 +32,11 @@ final class ServerHarness: @unchecked Sendable {
     private var nextID = 1
 
     /// `environment` stands in for the process's (no API key unless a test gives one).
-    init(environment: [String: String] = ["HOME": "/nonexistent"]) {
+    init(environment: [String: String] = ["HOME": "/nonexistent"], apiSetup: APISetup = APISetup()) {
         let box = StatusBox()
         let lines = LinesBox()
-        server = LanguageServer(version: "test", sink: sink, environment: environment, standardError: { lines.append($0) },
-                                onExit: { box.set($0) })
+        server = LanguageServer(version: "test", sink: sink, environment: environment, apiSetup: apiSetup,
+                                standardError: { lines.append($0) }, onExit: { box.set($0) })
         statusBox = box
         linesBox = lines
     }
@@ -87,6 +87,18 @@ final class ServerHarness: @unchecked Sendable {
             server.waitUntilIdle()
             if let found = sink.all.first(where: accepts) { return found }
             Thread.sleep(forTimeInterval: 0.005)
+        }
+        throw HarnessTimeout(messages: sink.all)
+    }
+
+    /// Waits without holding a thread, for tests whose server work runs as
+    /// Swift tasks (the API commands) that need the cooperative pool.
+    func waitFor(seconds: Double = 5, _ accepts: (JSONValue) -> Bool) async throws -> JSONValue {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            server.waitUntilIdle()
+            if let found = sink.all.first(where: accepts) { return found }
+            try await Task.sleep(for: .milliseconds(5))
         }
         throw HarnessTimeout(messages: sink.all)
     }
