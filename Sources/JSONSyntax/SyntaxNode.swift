@@ -214,6 +214,16 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// For a string, its decoded UTF-8 bytes with the map back to the source,
+    /// without making a `String`.
+    public var decodedBytes: DecodedBytes? {
+        guard kind == .string else { return nil }
+        let content = contentRange
+        return tree.bytes.withUnsafeBufferPointer { buffer in
+            DecodedString.decodeBytes(buffer, content: content, flags: raw.flags)
+        }
+    }
+
     public var stringValue: String? { kind == .string ? decoded.value : nil }
 
     /// For a string, calls `body` with the UTF-8 bytes of its decoded value:

@@ -24,11 +24,12 @@ enum ActionRules {
             var check: ActionCheck
             if let parsed = tagged.first, parsed.condition.index == condition.index {
                 tagged.removeFirst()
-                check = ActionCheck(condition: condition, decoded: parsed.decoded, markup: parsed.markup, script: facts,
+                check = ActionCheck(condition: condition, escapes: parsed.escapes, reading: .markup(parsed.markup), script: facts,
                                     functionsRunEarlier: functionsRunEarlier, scratch: &scratch)
-            } else if action.withStringBytes({ $0.contains(UInt8(ascii: "{")) }) == true {
+            } else if let decoded = ScriptParts.decodedBytes(of: action, holding: UInt8(ascii: "{")) {
                 // Without a tag, only the placeholders need reading.
-                check = ActionCheck(condition: condition, decoded: action.decoded, markup: nil, script: facts,
+                let placeholders = decoded.utf8.withUnsafeBufferPointer(ActionParser.placeholders(inUTF8:))
+                check = ActionCheck(condition: condition, escapes: decoded.map, reading: .placeholders(placeholders), script: facts,
                                     functionsRunEarlier: functionsRunEarlier, scratch: &scratch)
             } else {
                 continue  // Plain speech, as most actions are.
@@ -76,19 +77,27 @@ struct ActionCheck {
     private var needsFixedMessage = false
     private var firstEndcall: Int?
 
+    /// What is read of the action: its markup, or only its placeholders when it has no `<`.
+    enum Content {
+        case markup(ActionMarkup)
+        case placeholders([Placeholder])
+    }
+
     /// `scratch` is storage for `facts` that the caller hands from action to
     /// action, so that it is allocated once per script.
-    /// Without `markup`, only the action's placeholders are read (it has no `<`).
-    init(condition: ConditionView, decoded: DecodedString, markup: ActionMarkup?, script: ScriptFacts,
+    init(condition: ConditionView, escapes: EscapeMap, reading content: Content, script: ScriptFacts,
          functionsRunEarlier: Set<String>, scratch: inout [Int8]) {
         self.condition = condition
         self.script = script
         self.functionsRunEarlier = functionsRunEarlier
-        self.markup = markup ?? Self.noMarkup
-        location = StringLocation(decoded: decoded)
-        if markup == nil {
-            plainPlaceholders = ActionParser.placeholders(in: decoded.value)
+        switch content {
+        case .markup(let markup):
+            self.markup = markup
+        case .placeholders(let placeholders):
+            markup = Self.noMarkup
+            plainPlaceholders = placeholders
         }
+        location = StringLocation(escapes)
         facts = []
         swap(&facts, &scratch)
         facts.removeAll(keepingCapacity: true)
@@ -116,7 +125,7 @@ struct ActionCheck {
         for index in elements.indices {
             switch elements[index] {
             case .tag(let tag):
-                let closing = markup.closings[index]
+                let closing = markup.closing(of: index)
                 let position = resolve(tag, closing: closing.flatMap { closingTag($0) })
                 facts[index] = position.map { Int8($0) } ?? Self.unknown
                 if let closing { facts[closing] = position.map { Int8($0) } ?? Self.pairedWithUnknown }
@@ -242,7 +251,7 @@ struct ActionCheck {
             return
         }
         guard !tag.isSelfClosing else { return }
-        let regionalVoice = fact.form == .either && tag.attribute("text") != nil && markup.closings[index] == nil
+        let regionalVoice = fact.form == .either && tag.attribute("text") != nil && markup.closing(of: index) == nil
         guard fact.form == .selfClosing || regionalVoice else { return }
         let closingBracket = tag.range.upperBound - 1
         let spaced = closingBracket > 0 && bytes[closingBracket - 1].isTagBlank
@@ -374,7 +383,10 @@ struct ActionCheck {
     private mutating func checkNesting(_ tag: ActionTag, _ fact: TagFact, _ index: Int) -> Bool {
         let opensBlock = !tag.isSelfClosing && tag.isTerminated && fact.form != .selfClosing
         var finding: (severity: Severity, message: String, container: Int)?
-        for container in markup.enclosing[index] {
+        // From the innermost block out; the outermost error is reported, else the outermost warning.
+        var enclosing = markup.innermostBlock(around: index)
+        while let container = enclosing {
+            enclosing = markup.innermostBlock(around: container)
             guard let outer = catalogued(container) else { continue }
             var found: (Severity, String)?
             switch outer.content {
@@ -391,7 +403,7 @@ struct ActionCheck {
             default:
                 break
             }
-            if let found, finding == nil || (found.0 == .error && finding?.severity != .error) {
+            if let found, found.0 == .error || finding?.severity != .error {
                 finding = (found.0, found.1, container)
             }
         }

@@ -6,22 +6,22 @@ import ScenarioModel
 /// text is escaped for the string it lands in. A string read from its source
 /// bytes (where what is read has no escapes) maps offsets one to one.
 struct StringLocation {
-    private let decoded: DecodedString?
+    private let escapes: EscapeMap?
     private let contentStart: Int
 
-    init(decoded: DecodedString) {
-        self.decoded = decoded
-        contentStart = decoded.contentRange.start
+    init(_ escapes: EscapeMap) {
+        self.escapes = escapes
+        contentStart = escapes.contentRange.start
     }
 
     /// Offsets count from the first byte after the string's opening quote.
     init(sourceFrom contentStart: Int) {
-        decoded = nil
+        escapes = nil
         self.contentStart = contentStart
     }
 
     func range(_ range: Range<Int>) -> TextRange {
-        decoded?.sourceRange(ofDecoded: range) ?? TextRange(contentStart + range.lowerBound, contentStart + range.upperBound)
+        escapes?.sourceRange(ofDecoded: range) ?? TextRange(contentStart + range.lowerBound, contentStart + range.upperBound)
     }
 
     func edit(_ range: Range<Int>, _ text: String) -> TextEdit {
@@ -70,9 +70,9 @@ struct StringLocation {
         }
         guard !readAsWritten else { return }
         diagnostics.removeSubrange(first...)
-        let decoded = node.decoded
-        let decodedRules = PlaceholderRules(location: StringLocation(decoded: decoded), profile: profile())
-        for placeholder in ActionParser.placeholders(in: decoded.value) {
+        guard let decoded = node.decodedBytes else { return }
+        let decodedRules = PlaceholderRules(location: StringLocation(decoded.map), profile: profile())
+        for placeholder in decoded.utf8.withUnsafeBufferPointer(ActionParser.placeholders(inUTF8:)) {
             check(decodedRules, PlaceholderRules.Found(placeholder: placeholder, offset: 0), &diagnostics)
         }
     }

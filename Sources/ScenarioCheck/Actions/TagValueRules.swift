@@ -246,7 +246,7 @@ extension ActionCheck {
                        range, fixes: meant.map { [Fix(title: "Write \"\($0)\"", edits: [location.edit(range, $0)])] } ?? [])
             }
         }
-        if let text = attribute("text"), !tag.isSelfClosing, tag.isTerminated, markup.closings[index] != nil {
+        if let text = attribute("text"), !tag.isSelfClosing, tag.isTerminated, markup.closing(of: index) != nil {
             report(.voiceTextAndBlock, .error,
                    "a `<voice>` speaks either its `text` (self-closing) or the block it encloses, not both; remove `text` or the block",
                    text.range)

@@ -16,7 +16,8 @@ struct ScriptParts {
 
     struct TaggedAction {
         let condition: ConditionView
-        let decoded: DecodedString
+        /// From the markup's offsets to the action string's source.
+        let escapes: EscapeMap
         let markup: ActionMarkup
     }
 
@@ -25,10 +26,22 @@ struct ScriptParts {
         conditions = occurrence.script.conditions
         functions = occurrence.script.functions
         taggedActions = !parsingActions ? [] : conditions.compactMap { condition in
-            guard let action = condition.actionNode, action.withStringBytes({ $0.contains(UInt8(ascii: "<")) }) == true else { return nil }
-            let decoded = action.decoded
-            return TaggedAction(condition: condition, decoded: decoded, markup: ActionParser.parse(decoded.value))
+            guard let decoded = condition.actionNode.flatMap({ Self.decodedBytes(of: $0, holding: UInt8(ascii: "<")) }) else { return nil }
+            return TaggedAction(condition: condition, escapes: decoded.map, markup: ActionParser.parse(utf8: decoded.utf8))
         }
+    }
+
+    /// The decoded bytes of a string that holds `byte`, decoded only when its
+    /// source holds the byte or has escapes (which may write it).
+    static func decodedBytes(of string: SyntaxNode, holding byte: UInt8) -> DecodedBytes? {
+        if let content = string.unescapedContentRange {
+            let found = string.tree.bytes.withUnsafeBufferPointer {
+                ActionParser.firstIndex(of: byte, in: UnsafeBufferPointer(rebasing: $0[content.start..<content.end]), from: 0) != nil
+            }
+            return found ? string.decodedBytes : nil
+        }
+        guard let decoded = string.decodedBytes, decoded.utf8.contains(byte) else { return nil }
+        return decoded
     }
 
     /// Whether some action holds a tag with this name, and the attributes the predicate asks for.

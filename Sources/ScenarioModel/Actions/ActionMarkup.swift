@@ -1,30 +1,57 @@
 /// An action string read as the tag language (scenario-format.md §6.1): text,
 /// tags, closing tags, emotion markers and placeholders, each with its range
-/// in the decoded string (UTF-8 byte offsets). A `DecodedString` maps those
+/// in the decoded string (UTF-8 byte offsets). An `EscapeMap` maps those
 /// ranges to the file, through every escape. A class: the rules pass one
 /// parsed action around, and a reference is cheaper to copy than its arrays.
 public final class ActionMarkup: Sendable {
-    public let text: String
-    /// `text` as UTF-8, the bytes every range indexes.
+    /// The action as UTF-8, the bytes every range indexes.
     public let utf8: [UInt8]
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
     public let elements: [ActionElement]
-    /// For each block tag (by element index), its closing tag's element index.
-    public let closings: [Int: Int]
     /// Block tags never closed, and closing tags that close nothing.
     public let unclosed: [Int]
     public let strayClosings: [Int]
-    /// For each element, the indices of the block tags it sits in, outermost first.
-    public let enclosing: [[Int]]
+    /// Per element, how it stands among the blocks; empty when the action opens
+    /// no block (most do not), which spares building it.
+    private let links: [Links]
 
-    init(text: String, utf8: [UInt8], elements: [ActionElement], closings: [Int: Int], unclosed: [Int], strayClosings: [Int],
-         enclosing: [[Int]]) {
-        self.text = text
+    struct Links: Sendable {
+        /// For a block tag, its closing tag's element index.
+        var closing: Int32 = -1
+        /// The innermost block tag the element sits in; for a block tag, the
+        /// one around it.
+        var innermost: Int32 = -1
+    }
+
+    init(utf8: [UInt8], elements: [ActionElement], links: [Links], unclosed: [Int], strayClosings: [Int]) {
         self.utf8 = utf8
         self.elements = elements
-        self.closings = closings
+        self.links = links
         self.unclosed = unclosed
         self.strayClosings = strayClosings
-        self.enclosing = enclosing
+    }
+
+    /// For a block tag (by element index), its closing tag's element index.
+    public func closing(of index: Int) -> Int? {
+        guard index < links.count, links[index].closing >= 0 else { return nil }
+        return Int(links[index].closing)
+    }
+
+    /// The innermost block tag an element sits in.
+    public func innermostBlock(around index: Int) -> Int? {
+        guard index < links.count, links[index].innermost >= 0 else { return nil }
+        return Int(links[index].innermost)
+    }
+
+    /// The block tags an element sits in, outermost first.
+    public func enclosingBlocks(of index: Int) -> [Int] {
+        var blocks: [Int] = []
+        var block = innermostBlock(around: index)
+        while let current = block {
+            blocks.append(current)
+            block = innermostBlock(around: current)
+        }
+        return blocks.reversed()
     }
 
     public var tags: [ActionTag] {
