@@ -82,12 +82,12 @@ let scriptSpec = Array(scriptGenerator.scriptSuite().utf8)
 let scriptDocument = ScenarioDocument(tree: SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json")
 precondition(FileCheck.run(scriptDocument.tree, fileName: "cekura.tests.json").diagnostics.isEmpty,
              "the generated script suite must check clean")
-let scriptFullCheck = Measurement.measure("scripts: full check", runs: options.runs) {
-    blackHole(FileCheck.run(SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json"))
-}
-let withoutTagLayer = Measurement.measure("scripts: full check, no tag language", runs: options.runs) {
-    blackHole(FileCheck.run(SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json", actionLanguage: false))
-}
+let (scriptFullCheck, withoutTagLayer) = Measurement.interleaved(
+    ("scripts: full check", { blackHole(FileCheck.run(SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json")) }),
+    ("scripts: full check, no tag language", {
+        blackHole(FileCheck.run(SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json", actionLanguage: false))
+    }),
+    runs: options.runs)
 let tagLayer = Measurement.measure("scripts: tag language alone", runs: options.runs) {
     blackHole(ActionLanguageLayer.check(scriptDocument))
 }

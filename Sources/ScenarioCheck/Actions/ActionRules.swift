@@ -7,39 +7,31 @@ import ScenarioModel
 /// decoded action ranges are mapped through the action string's escapes.
 enum ActionRules {
     static func check(_ parts: ScriptParts) -> [Diagnostic] {
-        let occurrence = parts.occurrence
-        let facts = ScriptFacts(occurrence)
-        var diagnostics: [Diagnostic] = []
-        var functionsRunEarlier: Set<String> = []
-        var scratch: [Int8] = []
-        if let role = occurrence.script.value("role") {
-            checkUnsupportedPlaceholders(in: role, field: "`role`", facts, into: &diagnostics)
+        let facts = ScriptFacts(parts)
+        var check = ActionCheck(script: facts)
+        if let role = parts.script.value("role") {
+            checkUnsupportedPlaceholders(in: role, field: "`role`", facts, into: &check.diagnostics)
         }
-        var tagged = parts.taggedActions[...]
+        let tagged = parts.taggedActions
+        var nextTagged = 0
         for condition in parts.conditions {
             if let text = condition.conditionNode {
-                checkUnsupportedPlaceholders(in: text, field: "a `condition`", facts, into: &diagnostics)
+                checkUnsupportedPlaceholders(in: text, field: "a `condition`", facts, into: &check.diagnostics)
             }
             guard let action = condition.actionNode else { continue }
-            var check: ActionCheck
-            if let parsed = tagged.first, parsed.condition.index == condition.index {
-                tagged.removeFirst()
-                check = ActionCheck(condition: condition, escapes: parsed.escapes, reading: .markup(parsed.markup), script: facts,
-                                    functionsRunEarlier: functionsRunEarlier, scratch: &scratch)
+            let content: ActionCheck.Content, escapes: EscapeMap
+            if nextTagged < tagged.count, tagged[nextTagged].condition.index == condition.index {
+                (content, escapes) = (.markup(tagged[nextTagged].markup), tagged[nextTagged].escapes)
+                nextTagged += 1
             } else if let decoded = ScriptParts.decodedBytes(of: action, holding: UInt8(ascii: "{")) {
                 // Without a tag, only the placeholders need reading.
-                let placeholders = decoded.utf8.withUnsafeBufferPointer(ActionParser.placeholders(inUTF8:))
-                check = ActionCheck(condition: condition, escapes: decoded.map, reading: .placeholders(placeholders), script: facts,
-                                    functionsRunEarlier: functionsRunEarlier, scratch: &scratch)
+                (content, escapes) = (.placeholders(decoded.utf8.withUnsafeBufferPointer(ActionParser.placeholders(inUTF8:))), decoded.map)
             } else {
                 continue  // Plain speech, as most actions are.
             }
-            check.run()
-            diagnostics += check.diagnostics
-            for tag in check.functionTags { functionsRunEarlier.insert(tag.name) }
-            swap(&scratch, &check.facts)
+            check.run(condition, escapes: escapes, reading: content)
         }
-        return diagnostics
+        return check.diagnostics
     }
 
     /// Placeholders in `role` and in `condition` strings: Cekura documents none there.
@@ -51,22 +43,29 @@ enum ActionRules {
     }
 }
 
-/// The rules for one action, parsed once.
+/// The rules for the actions of one script, run one action after another,
+/// each parsed once. One value serves the whole script: its storage is reused
+/// from action to action, and it is never copied (a copy costs a retain per field).
 struct ActionCheck {
-    let condition: ConditionView
-    let markup: ActionMarkup
     let script: ScriptFacts
-    let functionsRunEarlier: Set<String>
-    let location: StringLocation
+    /// The diagnostics of every action checked so far.
+    var diagnostics: [Diagnostic] = []
+    /// The functions `<function>` tags of earlier actions run.
+    private(set) var functionsRunEarlier: Set<String> = []
+
+    // The action being checked.
+    private var currentCondition: ConditionView?
+    var condition: ConditionView { currentCondition! }
+    private(set) var markup = Self.noMarkup
+    private(set) var location = StringLocation(sourceFrom: 0)
     /// Made at the action's first placeholder.
     private var placeholderRules: PlaceholderRules?
-    var diagnostics: [Diagnostic] = []
     /// The function each `<function name>` tag of this action runs, at the tag's offset.
     var functionTags: [(name: String, offset: Int)] = []
     /// The catalogue position of each tag and closing tag, by element index
     /// (`TagFacts.all`); `unknown` for other elements and for tags the
     /// catalogue does not know, `pairedWithUnknown` for the closing tag of one.
-    var facts: [Int8]
+    private var facts: [Int8] = []
     static let unknown: Int8 = -1, pairedWithUnknown: Int8 = -2
     private static let noMarkup = ActionParser.parse("")
     /// The placeholders of an action read without its markup (it has no `<`).
@@ -77,31 +76,37 @@ struct ActionCheck {
     private var needsFixedMessage = false
     private var firstEndcall: Int?
 
-    /// What is read of the action: its markup, or only its placeholders when it has no `<`.
+    /// What is read of an action: its markup, or only its placeholders when it has no `<`.
     enum Content {
         case markup(ActionMarkup)
         case placeholders([Placeholder])
     }
 
-    /// `scratch` is storage for `facts` that the caller hands from action to
-    /// action, so that it is allocated once per script.
-    init(condition: ConditionView, escapes: EscapeMap, reading content: Content, script: ScriptFacts,
-         functionsRunEarlier: Set<String>, scratch: inout [Int8]) {
-        self.condition = condition
+    init(script: ScriptFacts) {
         self.script = script
-        self.functionsRunEarlier = functionsRunEarlier
+    }
+
+    /// Checks the next action of the script, the action of `condition`.
+    mutating func run(_ condition: ConditionView, escapes: EscapeMap, reading content: Content) {
+        currentCondition = condition
         switch content {
-        case .markup(let markup):
-            self.markup = markup
+        case .markup(let parsed):
+            markup = parsed
+            plainPlaceholders.removeAll(keepingCapacity: true)
         case .placeholders(let placeholders):
             markup = Self.noMarkup
             plainPlaceholders = placeholders
         }
         location = StringLocation(escapes)
-        facts = []
-        swap(&facts, &scratch)
+        placeholderRules = nil
+        settledOpeners.removeAll(keepingCapacity: true)
+        needsFixedMessage = false
+        firstEndcall = nil
         facts.removeAll(keepingCapacity: true)
-        facts.append(contentsOf: repeatElement(Self.unknown, count: self.markup.elements.count))
+        facts.append(contentsOf: repeatElement(Self.unknown, count: markup.elements.count))
+        runElements()
+        for tag in functionTags { functionsRunEarlier.insert(tag.name) }
+        functionTags.removeAll(keepingCapacity: true)
     }
 
     var bytes: [UInt8] { markup.utf8 }
@@ -120,7 +125,7 @@ struct ActionCheck {
 
     /// One pass over the elements: everything a tag needs (the tags before it,
     /// the blocks around it) comes before it.
-    mutating func run() {
+    private mutating func runElements() {
         let elements = markup.elements
         for index in elements.indices {
             switch elements[index] {

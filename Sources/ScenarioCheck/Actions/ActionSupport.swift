@@ -189,23 +189,27 @@ final class ScriptFacts {
     /// Looked up when a placeholder needs it.
     private(set) lazy var testProfile: TestProfileData? = TestProfileData.of(context)
 
-    init(_ occurrence: ScriptOccurrence) {
-        script = occurrence.script
-        context = occurrence.context
+    private let functionViews: [FunctionView]
+
+    init(_ parts: ScriptParts) {
+        script = parts.script
+        context = parts.occurrence.context
+        functionViews = parts.functions
     }
 
-    /// Declared functions by name (the first of duplicates), in declaration order.
-    private(set) lazy var functions: (byName: [String: DeclaredFunction], names: [String]) = {
-        var byName: [String: DeclaredFunction] = [:]
-        var names: [String] = []
-        for function in script.functions {
-            guard let name = function.string("name"), byName[name] == nil else { continue }
+    /// Declared functions (the first of duplicates), in declaration order: a
+    /// script declares a handful, which a search reads faster than a table is built.
+    private(set) lazy var functions: [DeclaredFunction] = {
+        var functions: [DeclaredFunction] = []
+        for function in functionViews {
+            guard let name = function.string("name"), !functions.contains(where: { $0.name == name }) else { continue }
             let mapping = function.value("config")?[key: "response_mapping"].flatMap { $0.kind == .object ? $0 : nil }
-            byName[name] = DeclaredFunction(name: name, autoRun: function.value("auto_run")?.boolValue ?? true, mapping: mapping)
-            names.append(name)
+            functions.append(DeclaredFunction(name: name, autoRun: function.value("auto_run")?.boolValue ?? true, mapping: mapping))
         }
-        return (byName, names)
+        return functions
     }()
+
+    func function(named name: String) -> DeclaredFunction? { functions.first { $0.name == name } }
 }
 
 /// What the rules consult about the condition an action belongs to; the

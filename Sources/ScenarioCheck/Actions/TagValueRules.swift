@@ -171,12 +171,12 @@ extension ActionCheck {
     /// FN12 for the tag; the name is kept for FN17.
     private mutating func checkFunctionName(_ name: String, _ range: Range<Int>, _ tag: ActionTag) {
         functionTags.append((name, tag.range.lowerBound))
-        guard script.functions.byName[name] == nil else { return }
+        guard script.function(named: name) == nil else { return }
         reportUnknownFunction(name, range)
     }
 
     mutating func reportUnknownFunction(_ name: String, _ range: Range<Int>) {
-        let names = script.functions.names
+        let names = script.functions.map(\.name)
         let meant = closestMatch(to: name, among: names)
         let known = names.isEmpty ? "this script declares no `functions`" : "the script declares \(wordList(names, conjunction: "and"))"
         report(.functionUnknown, .error,
@@ -281,8 +281,7 @@ extension ActionCheck {
                    found.range)
             misplaced = true
         }
-        let declared = script.functions
-        guard let function = declared.byName[name.name] else {
+        guard let function = script.function(named: name.name) else {
             reportUnknownFunction(name.name, found.shift(name.range))
             return
         }

@@ -25,39 +25,40 @@ struct MarkupReader {
     mutating func read() {
         var textStart = 0
         var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            var element: ActionElement?
-            if byte == .lessThan, index + 1 < bytes.count {
-                if bytes[index + 1].isASCIILetter {
-                    let tag = ActionParser.readTag(bytes, at: index)
-                    appendText(textStart..<index)
+        while let start = nextMarkupByte(from: index) {
+            // Where the element read at `start` ends, if one is.
+            var end: Int?
+            let byte = bytes[start]
+            if byte == .lessThan, start + 1 < bytes.count {
+                if bytes[start + 1].isASCIILetter {
+                    let tag = ActionParser.readTag(bytes, at: start)
+                    appendText(textStart..<start)
                     let opens = !tag.isSelfClosing && tag.isTerminated && TagFacts.opensBlock(tag.name)
+                    end = tag.range.upperBound
                     append(.tag(tag), opensBlock: opens)
                     if opens { innermost = Int32(elements.count - 1) }
-                    element = elements.last
-                } else if bytes[index + 1] == .slash, index + 2 < bytes.count, bytes[index + 2].isASCIILetter {
-                    let closing = ActionParser.readClosingTag(bytes, at: index)
-                    appendText(textStart..<index)
+                } else if bytes[start + 1] == .slash, start + 2 < bytes.count, bytes[start + 2].isASCIILetter {
+                    let closing = ActionParser.readClosingTag(bytes, at: start)
+                    appendText(textStart..<start)
                     close(closing)
+                    end = closing.range.upperBound
                     append(.closingTag(closing))
-                    element = elements.last
                 }
-            } else if byte == .openBrace, index + 1 < bytes.count, bytes[index + 1] == .openBrace {
-                let placeholder = ActionParser.readPlaceholder(bytes, at: index)
-                appendText(textStart..<index)
+            } else if byte == .openBrace, start + 1 < bytes.count, bytes[start + 1] == .openBrace {
+                let placeholder = ActionParser.readPlaceholder(bytes, at: start)
+                appendText(textStart..<start)
+                end = placeholder.range.upperBound
                 append(.placeholder(placeholder))
-                element = elements.last
-            } else if byte == .openBracket, let marker = ActionParser.readMarker(bytes, at: index) {
-                appendText(textStart..<index)
+            } else if byte == .openBracket, let marker = ActionParser.readMarker(bytes, at: start) {
+                appendText(textStart..<start)
+                end = marker.range.upperBound
                 append(marker)
-                element = marker
             }
-            if let element {
-                index = element.range.upperBound
-                textStart = index
+            if let end {
+                index = end
+                textStart = end
             } else {
-                index += 1
+                index = start + 1
             }
         }
         appendText(textStart..<bytes.count)
@@ -67,6 +68,18 @@ struct MarkupReader {
             block = links[Int(block)].innermost
         }
         if unclosed.count > 1 { unclosed.sort() }
+    }
+
+    /// The next `<`, `{` or `[` at or after `from`: everything else is text.
+    private func nextMarkupByte(from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            switch bytes[index] {
+            case .lessThan, .openBrace, .openBracket: return index
+            default: index += 1
+            }
+        }
+        return nil
     }
 
     private mutating func appendText(_ range: Range<Int>) {
