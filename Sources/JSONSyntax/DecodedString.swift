@@ -129,7 +129,17 @@ extension DecodedString {
             out.append(byte)
             index = sourceEnd
         }
+        let base = bytes.baseAddress!
         while index < content.end {
+            // Plain ASCII without a backslash, eight bytes at a time: most of every string.
+            while index + 8 <= content.end {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
+                // A high bit is a non-ASCII byte; a zero byte of `backslashes` is a backslash.
+                if (word | ((backslashes &- 0x0101_0101_0101_0101) & ~backslashes)) & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            guard index < content.end else { break }
             let byte = bytes[index]
             if byte < 0x80, byte != .backslash {
                 index += 1

@@ -255,20 +255,7 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
 
     /// For a string, whether its value is empty or only white space; nil for
     /// anything else.
-    public var isBlankString: Bool? {
-        withStringBytes { bytes in
-            for byte in bytes {
-                switch byte {
-                case 0x20, 0x09, 0x0A, 0x0D: continue
-                case ..<0x80: return false
-                default:
-                    // Other white space (U+00A0, U+3000…) is rare: read it as characters.
-                    return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
-                }
-            }
-            return true
-        }
-    }
+    public var isBlankString: Bool? { withStringBytes(\.isBlankText) }
 
     public var boolValue: Bool? {
         switch kind {
@@ -323,6 +310,20 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension UnsafeBufferPointer<UInt8> {
+    /// For UTF-8 text, whether it is empty or only white space.
+    public var isBlankText: Bool {
+        for byte in self {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case ..<0x80: return false
+            default:
+                // Other white space (U+00A0, U+3000…) is rare: read it as characters.
+                return String(decoding: self, as: UTF8.self).allSatisfy(\.isWhitespace)
+            }
+        }
+        return true
+    }
+
     /// Whether both hold the same bytes: a plain loop, inlined, where the
     /// generic `elementsEqual` is not specialized across modules. Names and
     /// keys are short, and compared on every object of every file.

@@ -14,16 +14,16 @@ enum ActionRules {
         }
         let tagged = parts.taggedActions
         var nextTagged = 0
-        for condition in parts.conditions {
+        for (position, condition) in parts.conditions.enumerated() {
             if let text = condition.conditionNode {
                 checkUnsupportedPlaceholders(in: text, field: "a `condition`", facts, into: &check.diagnostics)
             }
-            guard let action = condition.actionNode else { continue }
+            guard condition.actionNode != nil else { continue }
             let content: ActionCheck.Content, escapes: EscapeMap
             if nextTagged < tagged.count, tagged[nextTagged].condition.index == condition.index {
                 (content, escapes) = (.markup(tagged[nextTagged].markup), tagged[nextTagged].escapes)
                 nextTagged += 1
-            } else if let decoded = ScriptParts.decodedBytes(of: action, holding: UInt8(ascii: "{")) {
+            } else if let decoded = parts.action(at: position, holding: UInt8(ascii: "{")) {
                 // Without a tag, only the placeholders need reading.
                 (content, escapes) = (.placeholders(decoded.utf8.withUnsafeBufferPointer(ActionParser.placeholders(inUTF8:))), decoded.map)
             } else {

@@ -13,6 +13,10 @@ struct ScriptParts {
     /// The actions that hold a `<`, each parsed once for every rule that
     /// reads tags; the others are plain speech, with at most placeholders.
     let taggedActions: [TaggedAction]
+    /// By position in `conditions`, the action decoded once for every rule
+    /// that reads it, where it has escapes; nil where its source bytes are its
+    /// value (or it is not a string).
+    private let escapedActions: [DecodedBytes?]
 
     struct TaggedAction {
         let condition: ConditionView
@@ -23,25 +27,47 @@ struct ScriptParts {
 
     init(_ occurrence: ScriptOccurrence, parsingActions: Bool = true) {
         self.occurrence = occurrence
-        conditions = occurrence.script.conditions
+        let conditions = occurrence.script.conditions
+        self.conditions = conditions
         functions = occurrence.script.functions
-        taggedActions = !parsingActions ? [] : conditions.compactMap { condition in
-            guard let decoded = condition.actionNode.flatMap({ Self.decodedBytes(of: $0, holding: UInt8(ascii: "<")) }) else { return nil }
-            return TaggedAction(condition: condition, escapes: decoded.map, markup: ActionParser.parse(utf8: decoded.utf8))
+        let escapedActions = conditions.map { condition in
+            condition.actionNode.flatMap { $0.kind == .string && $0.unescapedContentRange == nil ? $0.decodedBytes : nil }
         }
+        self.escapedActions = escapedActions
+        var tagged: [TaggedAction] = []
+        if parsingActions {
+            tagged.reserveCapacity(conditions.count)
+            for (position, condition) in conditions.enumerated() {
+                guard let decoded = Self.action(of: condition, escaped: escapedActions[position], holding: UInt8(ascii: "<")) else { continue }
+                tagged.append(TaggedAction(condition: condition, escapes: decoded.map, markup: ActionParser.parse(utf8: decoded.utf8)))
+            }
+        }
+        taggedActions = tagged
     }
 
-    /// The decoded bytes of a string that holds `byte`, decoded only when its
-    /// source holds the byte or has escapes (which may write it).
-    static func decodedBytes(of string: SyntaxNode, holding byte: UInt8) -> DecodedBytes? {
-        if let content = string.unescapedContentRange {
-            let found = string.tree.bytes.withUnsafeBufferPointer {
-                ActionParser.firstIndex(of: byte, in: UnsafeBufferPointer(rebasing: $0[content.start..<content.end]), from: 0) != nil
-            }
-            return found ? string.decodedBytes : nil
+    /// The decoded bytes of the action of `conditions[position]` when it holds
+    /// `byte`; an action without escapes is looked at in its source first.
+    func action(at position: Int, holding byte: UInt8) -> DecodedBytes? {
+        Self.action(of: conditions[position], escaped: escapedActions[position], holding: byte)
+    }
+
+    private static func action(of condition: ConditionView, escaped: DecodedBytes?, holding byte: UInt8) -> DecodedBytes? {
+        if let decoded = escaped {
+            let found = decoded.utf8.withUnsafeBufferPointer { ActionParser.firstIndex(of: byte, in: $0, from: 0) != nil }
+            return found ? decoded : nil
         }
-        guard let decoded = string.decodedBytes, decoded.utf8.contains(byte) else { return nil }
-        return decoded
+        guard let action = condition.actionNode, let content = action.unescapedContentRange else { return nil }
+        let found = action.tree.bytes.withUnsafeBufferPointer {
+            ActionParser.firstIndex(of: byte, in: UnsafeBufferPointer(rebasing: $0[content.start..<content.end]), from: 0) != nil
+        }
+        return found ? action.decodedBytes : nil
+    }
+
+    /// Whether the action of `conditions[position]` is empty or only white
+    /// space; nil when it is not a string.
+    func actionIsBlank(at position: Int) -> Bool? {
+        if let decoded = escapedActions[position] { return decoded.utf8.withUnsafeBufferPointer(\.isBlankText) }
+        return conditions[position].actionNode?.isBlankString
     }
 
     /// Whether some action holds a tag with this name, and the attributes the predicate asks for.

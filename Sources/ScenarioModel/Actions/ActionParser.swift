@@ -62,26 +62,28 @@ public enum ActionParser {
 
     // MARK: Lexing
 
-    static func readTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ActionTag {
+    /// A tag and its position in the catalogue, when it names a known tag.
+    static func readTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (tag: ActionTag, position: Int?) {
         var index = start + 1
         let nameStart = index
         while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
-        let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
         let nameRange = nameStart..<index
+        let position = TagFacts.names.index(of: UnsafeBufferPointer(rebasing: bytes[nameRange]))
+        let name = position.map { TagFacts.names.names[$0] } ?? String(decoding: bytes[nameRange], as: UTF8.self)
         var attributes: [ActionAttribute] = []
         while true {
             while index < bytes.count, bytes[index].isActionBlank { index += 1 }
             guard index < bytes.count, bytes[index] != .lessThan else {
-                return ActionTag(name: name, nameRange: nameRange, attributes: attributes,
-                                 range: start..<trimmedEnd(bytes, index), isSelfClosing: false, isTerminated: false)
+                return (ActionTag(name: name, nameRange: nameRange, attributes: attributes,
+                                  range: start..<trimmedEnd(bytes, index), isSelfClosing: false, isTerminated: false), position)
             }
             if bytes[index] == .greaterThan {
-                return ActionTag(name: name, nameRange: nameRange, attributes: attributes, range: start..<index + 1,
-                                 isSelfClosing: false, isTerminated: true)
+                return (ActionTag(name: name, nameRange: nameRange, attributes: attributes, range: start..<index + 1,
+                                  isSelfClosing: false, isTerminated: true), position)
             }
             if bytes[index] == .slash, index + 1 < bytes.count, bytes[index + 1] == .greaterThan {
-                return ActionTag(name: name, nameRange: nameRange, attributes: attributes, range: start..<index + 2,
-                                 isSelfClosing: true, isTerminated: true)
+                return (ActionTag(name: name, nameRange: nameRange, attributes: attributes, range: start..<index + 2,
+                                  isSelfClosing: true, isTerminated: true), position)
             }
             guard bytes[index].isTagNamePart else {
                 // A stray character inside the tag: skip it, the rules flag the tag.
@@ -97,7 +99,7 @@ public enum ActionParser {
         let start = index
         while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
         let nameRange = start..<index
-        let name = String(decoding: bytes[nameRange], as: UTF8.self)
+        let name = TagFacts.attributeNames.string(UnsafeBufferPointer(rebasing: bytes[nameRange]))
         var probe = index
         while probe < bytes.count, bytes[probe].isActionBlank { probe += 1 }
         guard probe < bytes.count, bytes[probe] == .equals else {

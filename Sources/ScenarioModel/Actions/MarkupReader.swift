@@ -31,9 +31,9 @@ struct MarkupReader {
             let byte = bytes[start]
             if byte == .lessThan, start + 1 < bytes.count {
                 if bytes[start + 1].isASCIILetter {
-                    let tag = ActionParser.readTag(bytes, at: start)
+                    let (tag, position) = ActionParser.readTag(bytes, at: start)
                     appendText(textStart..<start)
-                    let opens = !tag.isSelfClosing && tag.isTerminated && TagFacts.opensBlock(tag.name)
+                    let opens = !tag.isSelfClosing && tag.isTerminated && TagFacts.opensBlock(position: position)
                     end = tag.range.upperBound
                     append(.tag(tag), opensBlock: opens)
                     if opens { innermost = Int32(elements.count - 1) }
