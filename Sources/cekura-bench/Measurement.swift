@@ -1,16 +1,22 @@
 import Dispatch
+import Foundation
 
-/// Median and minimum wall time of a piece of work over many runs, after a warm-up.
+/// Wall time of a piece of work over many runs, after a warm-up: the median,
+/// and the minimum of the wall time and of the CPU time the thread used.
 struct Measurement {
     let name: String
     let medianNanoseconds: UInt64
     /// The run least disturbed by other processes: on a busy machine the
-    /// fairest figure for comparing two pieces of work.
+    /// fairest wall figure for comparing two pieces of work.
     let minimumNanoseconds: UInt64
+    /// The least CPU time of a run: time the thread waited for a core does
+    /// not count, so other processes disturb it less than the wall time.
+    let minimumCPUNanoseconds: UInt64
     let runs: Int
 
     var milliseconds: Double { Double(medianNanoseconds) / 1_000_000 }
     var minimumMilliseconds: Double { Double(minimumNanoseconds) / 1_000_000 }
+    var minimumCPUMilliseconds: Double { Double(minimumCPUNanoseconds) / 1_000_000 }
 
     static func measure(_ name: String, runs: Int, warmUp: Int = 5, _ work: () -> Void) -> Measurement {
         for _ in 0..<warmUp { work() }
@@ -25,7 +31,7 @@ struct Measurement {
             first.work()
             second.work()
         }
-        var firstSamples: [UInt64] = [], secondSamples: [UInt64] = []
+        var firstSamples: [Sample] = [], secondSamples: [Sample] = []
         for _ in 0..<runs {
             firstSamples.append(time(first.work))
             secondSamples.append(time(second.work))
@@ -33,18 +39,30 @@ struct Measurement {
         return (Measurement(name: first.name, samples: firstSamples), Measurement(name: second.name, samples: secondSamples))
     }
 
-    private init(name: String, samples: [UInt64]) {
-        let sorted = samples.sorted()
-        self.name = name
-        medianNanoseconds = sorted[sorted.count / 2]
-        minimumNanoseconds = sorted[0]
-        runs = sorted.count
+    private struct Sample {
+        let wall: UInt64
+        let cpu: UInt64
     }
 
-    private static func time(_ work: () -> Void) -> UInt64 {
-        let start = DispatchTime.now().uptimeNanoseconds
+    private init(name: String, samples: [Sample]) {
+        let wall = samples.map(\.wall).sorted()
+        self.name = name
+        medianNanoseconds = wall[wall.count / 2]
+        minimumNanoseconds = wall[0]
+        minimumCPUNanoseconds = samples.map(\.cpu).min() ?? 0
+        runs = wall.count
+    }
+
+    private static func time(_ work: () -> Void) -> Sample {
+        let start = DispatchTime.now().uptimeNanoseconds, cpuStart = threadCPUNanoseconds()
         work()
-        return DispatchTime.now().uptimeNanoseconds - start
+        return Sample(wall: DispatchTime.now().uptimeNanoseconds - start, cpu: threadCPUNanoseconds() - cpuStart)
+    }
+
+    private static func threadCPUNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 }
 

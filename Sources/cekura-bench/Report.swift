@@ -46,6 +46,10 @@ struct BenchReport {
         }
         /// The same from the medians.
         var medianShare: Double { (fullCheck.milliseconds - withoutTagLayer.milliseconds) / max(0.001, withoutTagLayer.milliseconds) }
+        /// The same from the least CPU time of a run.
+        var cpuShare: Double {
+            (fullCheck.minimumCPUMilliseconds - withoutTagLayer.minimumCPUMilliseconds) / max(0.001, withoutTagLayer.minimumCPUMilliseconds)
+        }
         /// The older, rougher estimate: the layer run alone (which also builds
         /// the script views the other rules share) against the rest.
         var aloneShare: Double { tagLayer.milliseconds / max(0.001, fullCheck.milliseconds - tagLayer.milliseconds) }
@@ -112,9 +116,9 @@ struct BenchReport {
         print("")
         print(String(format: "parse throughput vs Foundation JSONSerialization: %.2fx (goal >= 2x) — %@",
                      parseVsFoundation, parseGoalMet ? "goal met" : "GOAL MISSED"))
-        print(String(format: "tag language adds %.0f%% to the full check of the script suite (minimum of %d interleaved runs each; %.0f%% by the medians) (goal <= 30%%) — %@; run alone it takes %.0f%% of the rest",
-                     scripts.share * 100, scripts.fullCheck.runs, scripts.medianShare * 100, scripts.goalMet ? "goal met" : "GOAL MISSED",
-                     scripts.aloneShare * 100))
+        print(String(format: "tag language adds %.0f%% to the full check of the script suite (minimum wall time of %d interleaved runs each; %.0f%% by the least CPU time, %.0f%% by the medians) (goal <= 30%%) — %@; run alone it takes %.0f%% of the rest",
+                     scripts.share * 100, scripts.fullCheck.runs, scripts.cpuShare * 100, scripts.medianShare * 100,
+                     scripts.goalMet ? "goal met" : "GOAL MISSED", scripts.aloneShare * 100))
         printServers()
         for comparison in comparisons {
             let label = "full check vs \(comparison.peer) parse+validate"
@@ -163,6 +167,7 @@ struct BenchReport {
         ]
         report["tag_layer_share"] = scripts.share
         report["tag_layer_share_by_medians"] = scripts.medianShare
+        report["tag_layer_share_by_cpu_time"] = scripts.cpuShare
         report["tag_layer_alone_share"] = scripts.aloneShare
         var goals: [String: Any] = ["parse_under_5ms_per_mb_and_2x_foundation": parseGoalMet,
                                     "tag_layer_adds_at_most_30_percent": scripts.goalMet]
