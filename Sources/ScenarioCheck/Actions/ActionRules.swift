@@ -57,6 +57,8 @@ struct ActionCheck {
     private var currentCondition: ConditionView?
     var condition: ConditionView { currentCondition! }
     private(set) var markup = Self.noMarkup
+    /// `markup.utf8`, held here: the rules read it byte by byte.
+    private(set) var bytes: [UInt8] = []
     private(set) var location = StringLocation(sourceFrom: 0)
     /// Made at the action's first placeholder.
     private var placeholderRules: PlaceholderRules?
@@ -97,6 +99,7 @@ struct ActionCheck {
             markup = Self.noMarkup
             plainPlaceholders = placeholders
         }
+        bytes = markup.utf8
         location = StringLocation(escapes)
         placeholderRules = nil
         settledOpeners.removeAll(keepingCapacity: true)
@@ -108,8 +111,6 @@ struct ActionCheck {
         for tag in functionTags { functionsRunEarlier.insert(tag.name) }
         functionTags.removeAll(keepingCapacity: true)
     }
-
-    var bytes: [UInt8] { markup.utf8 }
 
     func catalogued(_ index: Int) -> TagFact? {
         let position = facts[index]
@@ -177,6 +178,7 @@ struct ActionCheck {
     /// The catalogue entry of a tag: its own name, or the lower-case one
     /// (`tag-case`); an unknown name is `tag-unknown`.
     private mutating func resolve(_ tag: ActionTag, closing: ActionClosingTag?) -> Int? {
+        if tag.cataloguePosition >= 0 { return Int(tag.cataloguePosition) }
         if let position = TagFacts.position(of: tag.name) { return position }
         let lower = tag.name.lowercased()
         func renames(to name: String) -> [TextEdit] {
@@ -282,7 +284,10 @@ struct ActionCheck {
         var firstWritten: UInt64 = 0
         for (written, attribute) in tag.attributes.enumerated() {
             var name = attribute.name
-            var specIndex = fact.attributes.firstIndex { $0.name == name }
+            // The parser found the name in the catalogue's; only other names are compared as strings.
+            var specIndex = attribute.catalogueName >= 0
+                ? Int(exactly: TagTables.attributeIndex[position][Int(attribute.catalogueName)]).flatMap { $0 >= 0 ? $0 : nil }
+                : fact.attributes.firstIndex { $0.name == name }
             if specIndex == nil {
                 let lower = name.lowercased()
                 if let known = fact.attributes.firstIndex(where: { $0.name == lower }) {

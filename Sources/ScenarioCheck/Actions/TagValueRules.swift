@@ -327,6 +327,13 @@ enum TagTables {
         }
     }
 
+    /// By tag position and attribute name (its position in
+    /// `TagFacts.attributeNames`): the attribute's index in the tag's
+    /// `attributes`, -1 when the tag has no such attribute.
+    static let attributeIndex: [[Int8]] = TagFacts.all.map { fact in
+        TagFacts.attributeNames.names.map { name in Int8(fact.attributes.firstIndex { $0.name == name } ?? -1) }
+    }
+
     /// By tag position: the required attributes, one bit per attribute index.
     static let required: [UInt32] = TagFacts.all.map { fact in
         fact.attributes.enumerated().reduce(UInt32(0)) { mask, pair in pair.element.required ? mask | UInt32(1) << pair.offset : mask }

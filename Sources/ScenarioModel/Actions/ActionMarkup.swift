@@ -92,6 +92,10 @@ public struct ActionTag: Sendable {
     /// False when the tag breaks off before its `>` (the end of the string, or
     /// another `<`).
     public let isTerminated: Bool
+    /// The tag's position in `TagFacts.all` when its name is one, exactly
+    /// written; -1 otherwise. Found as the name is read, so the rules need not
+    /// look it up again.
+    package var cataloguePosition: Int8 = -1
 
     public func attribute(_ name: String) -> ActionAttribute? { attributes.last { $0.name == name } }
 }
@@ -108,6 +112,9 @@ public struct ActionAttribute: Sendable {
     /// The quote as its byte: a plain number is cheaper to copy with each attribute.
     public let quoteByte: UInt8?
     public let range: Range<Int>
+    /// The name's position in `TagFacts.attributeNames` when it is one, exactly
+    /// written; -1 otherwise.
+    package var catalogueName: Int16 = -1
 }
 
 public struct ActionClosingTag: Sendable {

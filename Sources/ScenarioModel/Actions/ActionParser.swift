@@ -71,19 +71,22 @@ public enum ActionParser {
         let position = TagFacts.names.index(of: UnsafeBufferPointer(rebasing: bytes[nameRange]))
         let name = position.map { TagFacts.names.names[$0] } ?? String(decoding: bytes[nameRange], as: UTF8.self)
         var attributes: [ActionAttribute] = []
+        func tag(_ range: Range<Int>, isSelfClosing: Bool, isTerminated: Bool) -> (tag: ActionTag, position: Int?) {
+            var tag = ActionTag(name: name, nameRange: nameRange, attributes: attributes, range: range, isSelfClosing: isSelfClosing,
+                                isTerminated: isTerminated)
+            tag.cataloguePosition = Int8(position ?? -1)
+            return (tag, position)
+        }
         while true {
             while index < bytes.count, bytes[index].isActionBlank { index += 1 }
             guard index < bytes.count, bytes[index] != .lessThan else {
-                return (ActionTag(name: name, nameRange: nameRange, attributes: attributes,
-                                  range: start..<trimmedEnd(bytes, index), isSelfClosing: false, isTerminated: false), position)
+                return tag(start..<trimmedEnd(bytes, index), isSelfClosing: false, isTerminated: false)
             }
             if bytes[index] == .greaterThan {
-                return (ActionTag(name: name, nameRange: nameRange, attributes: attributes, range: start..<index + 1,
-                                  isSelfClosing: false, isTerminated: true), position)
+                return tag(start..<index + 1, isSelfClosing: false, isTerminated: true)
             }
             if bytes[index] == .slash, index + 1 < bytes.count, bytes[index + 1] == .greaterThan {
-                return (ActionTag(name: name, nameRange: nameRange, attributes: attributes, range: start..<index + 2,
-                                  isSelfClosing: true, isTerminated: true), position)
+                return tag(start..<index + 2, isSelfClosing: true, isTerminated: true)
             }
             guard bytes[index].isTagNamePart else {
                 // A stray character inside the tag: skip it, the rules flag the tag.
@@ -99,26 +102,30 @@ public enum ActionParser {
         let start = index
         while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
         let nameRange = start..<index
-        let name = TagFacts.attributeNames.string(UnsafeBufferPointer(rebasing: bytes[nameRange]))
+        let nameIndex = TagFacts.attributeNames.index(of: UnsafeBufferPointer(rebasing: bytes[nameRange]))
+        let name = nameIndex.map { TagFacts.attributeNames.names[$0] } ?? String(decoding: bytes[nameRange], as: UTF8.self)
+        func attribute(_ valueRange: Range<Int>?, quote: UInt8?, end: Int) -> ActionAttribute {
+            var attribute = ActionAttribute(name: name, nameRange: nameRange,
+                                            value: valueRange.map { String(decoding: bytes[$0], as: UTF8.self) },
+                                            valueRange: valueRange, quoteByte: quote, range: start..<end)
+            attribute.catalogueName = Int16(nameIndex ?? -1)
+            return attribute
+        }
         var probe = index
         while probe < bytes.count, bytes[probe].isActionBlank { probe += 1 }
-        guard probe < bytes.count, bytes[probe] == .equals else {
-            return ActionAttribute(name: name, nameRange: nameRange, value: nil, valueRange: nil, quoteByte: nil, range: nameRange)
-        }
+        guard probe < bytes.count, bytes[probe] == .equals else { return attribute(nil, quote: nil, end: nameRange.upperBound) }
         probe += 1
         while probe < bytes.count, bytes[probe].isActionBlank { probe += 1 }
         guard probe < bytes.count else {
             index = probe
-            return ActionAttribute(name: name, nameRange: nameRange, value: nil, valueRange: nil, quoteByte: nil, range: start..<probe)
+            return attribute(nil, quote: nil, end: probe)
         }
         if bytes[probe] == .quote || bytes[probe] == .apostrophe {
             let quote = bytes[probe]
             let valueStart = probe + 1
             let close = firstIndex(of: quote, in: bytes, from: valueStart) ?? bytes.count
             index = min(close + 1, bytes.count)
-            return ActionAttribute(name: name, nameRange: nameRange,
-                                   value: String(decoding: bytes[valueStart..<close], as: UTF8.self),
-                                   valueRange: valueStart..<close, quoteByte: quote, range: start..<index)
+            return attribute(valueStart..<close, quote: quote, end: index)
         }
         let valueStart = probe
         while probe < bytes.count, !bytes[probe].isActionBlank, bytes[probe] != .greaterThan,
@@ -126,8 +133,7 @@ public enum ActionParser {
             probe += 1
         }
         index = probe
-        return ActionAttribute(name: name, nameRange: nameRange, value: String(decoding: bytes[valueStart..<probe], as: UTF8.self),
-                               valueRange: valueStart..<probe, quoteByte: nil, range: start..<probe)
+        return attribute(valueStart..<probe, quote: nil, end: probe)
     }
 
     static func readClosingTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ActionClosingTag {

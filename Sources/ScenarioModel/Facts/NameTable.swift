@@ -3,8 +3,8 @@ import JSONSyntax
 /// Names looked up by their UTF-8 bytes, grouped by length: every tag and
 /// attribute of every action is looked up, and comparing a few bytes is
 /// cheaper than hashing the name or making a `String` of it.
-struct NameTable: Sendable {
-    let names: [String]
+package struct NameTable: Sendable {
+    package let names: [String]
     private let byLength: [[(bytes: [UInt8], index: Int)]]
 
     init(_ names: [String]) {
@@ -27,11 +27,5 @@ struct NameTable: Sendable {
     func index(of name: String) -> Int? {
         var name = name
         return name.withUTF8 { index(of: $0) }
-    }
-
-    /// The name these bytes spell, as the table holds it (no `String` is
-    /// made), or else made from the bytes.
-    func string(_ written: UnsafeBufferPointer<UInt8>) -> String {
-        index(of: written).map { names[$0] } ?? String(decoding: written, as: UTF8.self)
     }
 }

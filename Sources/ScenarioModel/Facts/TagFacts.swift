@@ -282,7 +282,7 @@ public enum TagFacts {
     /// Tag names, by their position in `all`.
     static let names = NameTable(all.map(\.name))
     /// Every attribute name of the catalogue, once.
-    static let attributeNames = NameTable(all.flatMap { $0.attributes.map(\.name) }.reduce(into: [String]()) { names, name in
+    package static let attributeNames = NameTable(all.flatMap { $0.attributes.map(\.name) }.reduce(into: [String]()) { names, name in
         if !names.contains(name) { names.append(name) }
     })
 
