@@ -106,7 +106,7 @@ struct ActionCheck {
         needsFixedMessage = false
         firstEndcall = nil
         facts.removeAll(keepingCapacity: true)
-        facts.append(contentsOf: repeatElement(Self.unknown, count: markup.elements.count))
+        facts.append(contentsOf: repeatElement(Self.unknown, count: markup.records.count))
         runElements()
         for tag in functionTags { functionsRunEarlier.insert(tag.name) }
         functionTags.removeAll(keepingCapacity: true)
@@ -127,9 +127,8 @@ struct ActionCheck {
     /// One pass over the elements: everything a tag needs (the tags before it,
     /// the blocks around it) comes before it.
     private mutating func runElements() {
-        let elements = markup.elements
-        for index in elements.indices {
-            switch elements[index] {
+        for index in markup.records.indices {
+            switch markup.view(index) {
             case .tag(let tag):
                 let closing = markup.closing(of: index)
                 let position = resolve(tag, closing: closing.flatMap { closingTag($0) })
@@ -169,17 +168,16 @@ struct ActionCheck {
         checkPlaceholder(found, placeholderRules!)
     }
 
-    private func closingTag(_ index: Int) -> ActionClosingTag? {
-        if case .closingTag(let closing) = markup.elements[index] { closing } else { nil }
+    private func closingTag(_ index: Int) -> ClosingTagView? {
+        if case .closingTag(let closing) = markup.view(index) { closing } else { nil }
     }
 
     // MARK: Names
 
     /// The catalogue entry of a tag: its own name, or the lower-case one
     /// (`tag-case`); an unknown name is `tag-unknown`.
-    private mutating func resolve(_ tag: ActionTag, closing: ActionClosingTag?) -> Int? {
-        if tag.cataloguePosition >= 0 { return Int(tag.cataloguePosition) }
-        if let position = TagFacts.position(of: tag.name) { return position }
+    private mutating func resolve(_ tag: TagView, closing: ClosingTagView?) -> Int? {
+        if let position = tag.cataloguePosition { return position }
         let lower = tag.name.lowercased()
         func renames(to name: String) -> [TextEdit] {
             [location.edit(tag.nameRange, name)] + (closing.map { [location.edit($0.nameRange, name)] } ?? [])
@@ -212,7 +210,7 @@ struct ActionCheck {
 
     /// `<break time="500ms"/>` → `<silence time="0.5s"/>`, when `time` is its
     /// only attribute and reads as a duration.
-    private func silenceFix(_ tag: ActionTag) -> Fix? {
+    private func silenceFix(_ tag: TagView) -> Fix? {
         guard tag.attributes.count == 1, let time = tag.attributes.first, time.name == "time", time.quoteByte != nil,
               let value = time.value, let valueRange = time.valueRange, tag.isSelfClosing else { return nil }
         var edits = [location.edit(tag.nameRange, "silence")]
@@ -224,8 +222,8 @@ struct ActionCheck {
     }
 
     /// A closing tag with no opening tag of its own name.
-    private mutating func resolve(_ closing: ActionClosingTag) -> Int? {
-        if let position = TagFacts.position(of: closing.name) { return position }
+    private mutating func resolve(_ closing: ClosingTagView) -> Int? {
+        if let position = closing.cataloguePosition { return position }
         let lower = closing.name.lowercased()
         if let position = TagFacts.position(of: lower) {
             report(.tagCase, .warning, "tag names are lower-case: `</\(lower)>`, not `</\(closing.name)>`", closing.nameRange,
@@ -243,7 +241,7 @@ struct ActionCheck {
 
     /// `tag-not-closed`: a self-closing tag written without its `/`, or a tag
     /// that breaks off before its `>`.
-    private mutating func checkForm(_ tag: ActionTag, _ fact: TagFact, _ index: Int) {
+    private mutating func checkForm(_ tag: TagView, _ fact: TagFact, _ index: Int) {
         if !tag.isTerminated {
             let written = "<\(tag.name)"
             let unclosedQuote = tag.attributes.first { $0.quoteByte != nil && !quoteIsClosed($0) }
@@ -270,24 +268,25 @@ struct ActionCheck {
 
     /// Whether a quoted value ends with the quote it opened with (compared as
     /// bytes: the opening quote stands just before the value).
-    func quoteIsClosed(_ attribute: ActionAttribute) -> Bool {
+    func quoteIsClosed(_ attribute: AttributeView) -> Bool {
         guard attribute.quoteByte != nil, let valueRange = attribute.valueRange, valueRange.lowerBound > 0 else { return false }
         return valueRange.upperBound < bytes.count && bytes[valueRange.upperBound] == bytes[valueRange.lowerBound - 1]
     }
 
     // MARK: Attributes
 
-    private mutating func checkAttributes(_ tag: ActionTag, _ fact: TagFact, _ position: Int, _ index: Int) {
+    private mutating func checkAttributes(_ tag: TagView, _ fact: TagFact, _ position: Int, _ index: Int) {
         // The attributes of the catalogue seen so far, as bits, and where each
         // was first written (eight bits per attribute): no allocation per tag.
         var seen: UInt32 = 0
         var firstWritten: UInt64 = 0
         for (written, attribute) in tag.attributes.enumerated() {
             var name = attribute.name
-            // The parser found the name in the catalogue's; only other names are compared as strings.
-            var specIndex = attribute.catalogueName >= 0
-                ? Int(exactly: TagTables.attributeIndex[position][Int(attribute.catalogueName)]).flatMap { $0 >= 0 ? $0 : nil }
-                : fact.attributes.firstIndex { $0.name == name }
+            // Where the parser found the name among the catalogue's attribute names.
+            var specIndex = attribute.catalogueName.flatMap { catalogued in
+                let index = TagTables.attributeIndex[position][catalogued]
+                return index >= 0 ? Int(index) : nil
+            }
             if specIndex == nil {
                 let lower = name.lowercased()
                 if let known = fact.attributes.firstIndex(where: { $0.name == lower }) {
@@ -352,7 +351,7 @@ struct ActionCheck {
     }
 
     /// Where a JSON attribute written in double quotes (`d="{"form":"x"}"`) was cut short by the JSON's own quotes.
-    private func jsonCutShort(_ tag: ActionTag, _ fact: TagFact) -> Int? {
+    private func jsonCutShort(_ tag: TagView, _ fact: TagFact) -> Int? {
         tag.attributes.first { attribute in
             guard attribute.quoteByte == UInt8(ascii: "\""), let spec = fact.attribute(attribute.name), case .json = spec.value,
                   let value = attribute.value else { return false }
@@ -360,7 +359,7 @@ struct ActionCheck {
         }?.range.upperBound
     }
 
-    private mutating func reportUnknownAttribute(_ attribute: ActionAttribute, _ tag: ActionTag, _ fact: TagFact) {
+    private mutating func reportUnknownAttribute(_ attribute: AttributeView, _ tag: TagView, _ fact: TagFact) {
         let name = attribute.name
         guard !fact.attributes.isEmpty else {
             report(.tagAttributeUnknown, .warning, "`<\(fact.name)>` takes no attributes; `\(name)` has no effect", attribute.nameRange)
@@ -381,7 +380,7 @@ struct ActionCheck {
     }
 
     /// An attribute with the blanks before it.
-    private func removalRange(_ attribute: ActionAttribute, in tag: ActionTag) -> Range<Int> {
+    private func removalRange(_ attribute: AttributeView, in tag: TagView) -> Range<Int> {
         var start = attribute.range.lowerBound
         while start > tag.nameRange.upperBound, bytes[start - 1].isTagBlank { start -= 1 }
         return start..<attribute.range.upperBound
@@ -390,7 +389,7 @@ struct ActionCheck {
     // MARK: Nesting (§6.4)
 
     /// `tag-nested`; true when reported, so that placement rules do not repeat it.
-    private mutating func checkNesting(_ tag: ActionTag, _ fact: TagFact, _ index: Int) -> Bool {
+    private mutating func checkNesting(_ tag: TagView, _ fact: TagFact, _ index: Int) -> Bool {
         let opensBlock = !tag.isSelfClosing && tag.isTerminated && fact.form != .selfClosing
         var finding: (severity: Severity, message: String, container: Int)?
         // From the innermost block out; the outermost error is reported, else the outermost warning.
@@ -417,7 +416,7 @@ struct ActionCheck {
                 finding = (found.0, found.1, container)
             }
         }
-        guard let finding, case .tag(let outerTag) = markup.elements[finding.container] else { return false }
+        guard let finding, case .tag(let outerTag) = markup.view(finding.container) else { return false }
         report(.tagNested, finding.severity, finding.message, tag.range,
                related: [RelatedLocation(range: location.range(outerTag.range), message: "the enclosing `<\(outerTag.name)>`")])
         return true
@@ -425,25 +424,24 @@ struct ActionCheck {
 
     // MARK: Placement (§6.3)
 
-    private mutating func checkPlacement(_ tag: ActionTag, _ fact: TagFact, _ index: Int) {
-        let elements = markup.elements
+    private mutating func checkPlacement(_ tag: TagView, _ fact: TagFact, _ index: Int) {
         switch fact.placement {
         case .anywhere:
             return
         case .wholeAction:
-            guard let other = elements.indices.first(where: { $0 != index && !isBlank(elements[$0]) }) else { return }
+            guard let other = markup.records.indices.first(where: { $0 != index && !isBlank($0) }) else { return }
             report(.tagMustBeWholeAction, .error,
-                   "`<\(fact.name)>` must be the whole action, with nothing else in it; here it stands with \"\(shown(text(trimmed(elements[other].range)), limit: 30))\". Move the rest to an `action_followup`",
+                   "`<\(fact.name)>` must be the whole action, with nothing else in it; here it stands with \"\(shown(text(trimmed(markup.records[other].range)), limit: 30))\". Move the rest to an `action_followup`",
                    tag.range)
         case .startOfAction:
             var startTags: [String] = []
-            for before in 0..<index where !isBlank(elements[before]) {
-                if case .tag = elements[before], let earlier = catalogued(before), earlier.placement == .startOfAction {
+            for before in 0..<index where !isBlank(before) {
+                if markup.records[before].kind == .tag, let earlier = catalogued(before), earlier.placement == .startOfAction {
                     startTags.append(earlier.name)
                     continue
                 }
                 report(.tagMustStartAction, .error,
-                       "`<\(fact.name)>` must start the action, with only blanks before it; it comes after \"\(shown(text(trimmed(elements[before].range)), limit: 30))\"",
+                       "`<\(fact.name)>` must start the action, with only blanks before it; it comes after \"\(shown(text(trimmed(markup.records[before].range)), limit: 30))\"",
                        tag.range)
                 return
             }
@@ -455,9 +453,9 @@ struct ActionCheck {
         }
     }
 
-    private func isBlank(_ element: ActionElement) -> Bool {
-        guard case .text(let range) = element else { return false }
-        return bytes[range].allSatisfy(\.isTagBlank)
+    private func isBlank(_ index: Int) -> Bool {
+        let record = markup.records[index]
+        return record.kind == .text && bytes[record.range].allSatisfy(\.isTagBlank)
     }
 
     private func trimmed(_ range: Range<Int>) -> Range<Int> {
@@ -470,7 +468,7 @@ struct ActionCheck {
     // MARK: The condition
 
     /// `interruption-needs-followup`, `function-on-first-message` (FN15).
-    private mutating func checkCondition(_ tag: ActionTag, _ fact: TagFact) {
+    private mutating func checkCondition(_ tag: TagView, _ fact: TagFact) {
         if fact.onlyOnFollowup, !condition.isFollowup {
             let typeWords = condition.type.map { "this condition's `type` is \"\($0)\"" } ?? "this condition has no `type`"
             var fixes: [Fix] = []
@@ -508,7 +506,7 @@ struct ActionCheck {
             }
         }
         for opener in openers {
-            guard case .tag(let tag) = markup.elements[opener], let fact = catalogued(opener) else { continue }
+            guard case .tag(let tag) = markup.view(opener), let fact = catalogued(opener) else { continue }
             if fact.name == "voice" {
                 let bracket = tag.range.upperBound - 1
                 let spaced = bracket > 0 && bytes[bracket - 1].isTagBlank
@@ -520,7 +518,7 @@ struct ActionCheck {
             }
         }
         for stray in strays {
-            guard case .closingTag(let closing) = markup.elements[stray], let fact = catalogued(stray) else { continue }
+            guard case .closingTag(let closing) = markup.view(stray), let fact = catalogued(stray) else { continue }
             if fact.form == .selfClosing {
                 report(.tagUnbalanced, .error, "`<\(fact.name) />` is self-closing and has no closing tag `</\(closing.name)>`", closing.range,
                        fixes: [Fix(title: "Remove `</\(closing.name)>`", edits: [location.edit(closing.range, "")])])
@@ -535,9 +533,9 @@ struct ActionCheck {
     /// `tag-needs-fixed-message`, once per action: the fix sets the flag for all its tags.
     private mutating func checkFixedMessage() {
         guard needsFixedMessage, condition.isNotFixed, let flag = condition.fixedMessageNode else { return }
-        var tagged: [(tag: ActionTag, fact: TagFact)] = []
-        for (index, element) in markup.elements.enumerated() {
-            if case .tag(let tag) = element, let fact = catalogued(index), fact.fixedMessage != .either { tagged.append((tag, fact)) }
+        var tagged: [(tag: TagView, fact: TagFact)] = []
+        for index in markup.records.indices {
+            if case .tag(let tag) = markup.view(index), let fact = catalogued(index), fact.fixedMessage != .either { tagged.append((tag, fact)) }
         }
         guard !tagged.isEmpty else { return }
         let audio = tagged.first { $0.fact.fixedMessage == .refusedWhenNotFixed }
@@ -558,21 +556,20 @@ struct ActionCheck {
     // MARK: <endcall />
 
     private mutating func checkTextAfterEndcall() {
-        let elements = markup.elements
         guard let endcall = firstEndcall else { return }
         var start: Int?, end = 0
-        for element in elements[(endcall + 1)...] {
-            switch element {
+        for record in markup.records[(endcall + 1)...] {
+            switch record.kind {
             case .closingTag:
                 continue
-            case .text(let range):
-                let content = trimmed(range)
+            case .text:
+                let content = trimmed(record.range)
                 guard !content.isEmpty else { continue }
                 start = start ?? content.lowerBound
                 end = content.upperBound
             default:
-                start = start ?? element.range.lowerBound
-                end = element.range.upperBound
+                start = start ?? record.range.lowerBound
+                end = record.range.upperBound
             }
         }
         guard let start else { return }

@@ -3,7 +3,7 @@ import ScenarioModel
 
 /// Attribute values (scenario-format.md §6.6, §6.7) and the voice tag's own rules.
 extension ActionCheck {
-    mutating func checkValue(_ value: String, _ range: Range<Int>, _ spec: TagFact.Attribute, of tag: ActionTag, _ fact: TagFact,
+    mutating func checkValue(_ value: String, _ range: Range<Int>, _ spec: TagFact.Attribute, of tag: TagView, _ fact: TagFact,
                              choices: Set<String>?) {
         // Messages are written only for values found wrong: this runs for every attribute.
         var label: String { "`\(spec.name)` of `<\(fact.name)>`" }
@@ -169,7 +169,7 @@ extension ActionCheck {
     }
 
     /// FN12 for the tag; the name is kept for FN17.
-    private mutating func checkFunctionName(_ name: String, _ range: Range<Int>, _ tag: ActionTag) {
+    private mutating func checkFunctionName(_ name: String, _ range: Range<Int>, _ tag: TagView) {
         functionTags.append((name, tag.range.lowerBound))
         guard script.function(named: name) == nil else { return }
         reportUnknownFunction(name, range)
@@ -220,7 +220,7 @@ extension ActionCheck {
     // MARK: <voice>
 
     /// `voice-id-format`, `voice-model-mismatch`, `voice-text-and-block`.
-    mutating func checkVoice(_ tag: ActionTag, _ attribute: (String) -> ActionAttribute?, _ index: Int) {
+    mutating func checkVoice(_ tag: TagView, _ attribute: (String) -> AttributeView?, _ index: Int) {
         let provider = attribute("provider")?.value.flatMap { TagFacts.voiceModels[$0] != nil ? $0 : nil }
         if let provider, let id = attribute("id"), let value = id.value, let range = id.valueRange, quoteIsClosed(id) || id.quoteByte == nil,
            value.utf8.contains(where: { !$0.isTagBlank }) {

@@ -71,10 +71,12 @@ struct ScriptParts {
     }
 
     /// Whether some action holds a tag with this name, and the attributes the predicate asks for.
-    func hasTag(_ name: String, where predicate: (ActionTag) -> Bool = { _ in true }) -> Bool {
-        taggedActions.contains { $0.markup.elements.contains { element in
-            if case .tag(let tag) = element { tag.name == name && predicate(tag) } else { false }
-        } }
+    func hasTag(_ name: String, where predicate: (TagView) -> Bool = { _ in true }) -> Bool {
+        taggedActions.contains { action in
+            action.markup.records.indices.contains { index in
+                if case .tag(let tag) = action.markup.view(index) { tag.name == name && predicate(tag) } else { false }
+            }
+        }
     }
 
     /// Whether the simulated caller has one of these tools (by their suite

@@ -7,40 +7,44 @@ public final class ActionMarkup: Sendable {
     /// The action as UTF-8, the bytes every range indexes.
     public let utf8: [UInt8]
     public var text: String { String(decoding: utf8, as: UTF8.self) }
-    public let elements: [ActionElement]
     /// Block tags never closed, and closing tags that close nothing.
     public let unclosed: [Int]
     public let strayClosings: [Int]
-    /// Per element, how it stands among the blocks; empty when the action opens
-    /// no block (most do not), which spares building it.
-    private let links: [Links]
+    /// The elements in order, as plain records: the checker reads every
+    /// action of every file on every keystroke, and records are cheap to make,
+    /// read and free; `elements` builds the full values from them.
+    package let records: [ElementRecord]
+    package let attributeRecords: [AttributeRecord]
+    public let placeholders: [Placeholder]
 
-    struct Links: Sendable {
-        /// For a block tag, its closing tag's element index.
-        var closing: Int32 = -1
-        /// The innermost block tag the element sits in; for a block tag, the
-        /// one around it.
-        var innermost: Int32 = -1
-    }
-
-    init(utf8: [UInt8], elements: [ActionElement], links: [Links], unclosed: [Int], strayClosings: [Int]) {
+    init(utf8: [UInt8], records: [ElementRecord], attributeRecords: [AttributeRecord], placeholders: [Placeholder],
+         unclosed: [Int], strayClosings: [Int]) {
         self.utf8 = utf8
-        self.elements = elements
-        self.links = links
+        self.records = records
+        self.attributeRecords = attributeRecords
+        self.placeholders = placeholders
         self.unclosed = unclosed
         self.strayClosings = strayClosings
     }
 
+    /// The elements: text, tags, closing tags, markers and placeholders, in
+    /// order. Built from the records on each access: read it once.
+    public var elements: [ActionElement] { records.indices.map(element(at:)) }
+
+    public var tags: [ActionTag] {
+        records.indices.compactMap { records[$0].kind == .tag ? tag(at: $0) : nil }
+    }
+
     /// For a block tag (by element index), its closing tag's element index.
     public func closing(of index: Int) -> Int? {
-        guard index < links.count, links[index].closing >= 0 else { return nil }
-        return Int(links[index].closing)
+        let closing = records[index].closing
+        return closing >= 0 ? Int(closing) : nil
     }
 
     /// The innermost block tag an element sits in.
     public func innermostBlock(around index: Int) -> Int? {
-        guard index < links.count, links[index].innermost >= 0 else { return nil }
-        return Int(links[index].innermost)
+        let block = records[index].innermost
+        return block >= 0 ? Int(block) : nil
     }
 
     /// The block tags an element sits in, outermost first.
@@ -54,13 +58,18 @@ public final class ActionMarkup: Sendable {
         return blocks.reversed()
     }
 
-    public var tags: [ActionTag] {
-        elements.compactMap { if case .tag(let tag) = $0 { tag } else { nil } }
+    private func element(at index: Int) -> ActionElement {
+        let record = records[index]
+        switch record.kind {
+        case .text: return .text(record.range)
+        case .tag: return .tag(tag(at: index))
+        case .closingTag: return .closingTag(ClosingTagView(markup: self, record: record).actionClosingTag)
+        case .marker: return .marker(name: String(decoding: utf8[record.nameRange], as: UTF8.self), range: record.range)
+        case .placeholder: return .placeholder(placeholders[Int(record.first)])
+        }
     }
 
-    public var placeholders: [Placeholder] {
-        elements.compactMap { if case .placeholder(let placeholder) = $0 { placeholder } else { nil } }
-    }
+    private func tag(at index: Int) -> ActionTag { TagView(markup: self, record: records[index]).actionTag }
 }
 
 public enum ActionElement: Sendable {
@@ -92,10 +101,6 @@ public struct ActionTag: Sendable {
     /// False when the tag breaks off before its `>` (the end of the string, or
     /// another `<`).
     public let isTerminated: Bool
-    /// The tag's position in `TagFacts.all` when its name is one, exactly
-    /// written; -1 otherwise. Found as the name is read, so the rules need not
-    /// look it up again.
-    package var cataloguePosition: Int8 = -1
 
     public func attribute(_ name: String) -> ActionAttribute? { attributes.last { $0.name == name } }
 }
@@ -112,9 +117,6 @@ public struct ActionAttribute: Sendable {
     /// The quote as its byte: a plain number is cheaper to copy with each attribute.
     public let quoteByte: UInt8?
     public let range: Range<Int>
-    /// The name's position in `TagFacts.attributeNames` when it is one, exactly
-    /// written; -1 otherwise.
-    package var catalogueName: Int16 = -1
 }
 
 public struct ActionClosingTag: Sendable {

@@ -10,8 +10,8 @@ public enum ActionParser {
         utf8.withUnsafeBufferPointer { bytes in
             var reader = MarkupReader(bytes)
             reader.read()
-            return ActionMarkup(utf8: utf8, elements: reader.elements, links: reader.links, unclosed: reader.unclosed,
-                                strayClosings: reader.stray)
+            return ActionMarkup(utf8: utf8, records: reader.records, attributeRecords: reader.attributes, placeholders: reader.placeholders,
+                                unclosed: reader.unclosed, strayClosings: reader.stray)
         }
     }
 
@@ -62,90 +62,6 @@ public enum ActionParser {
 
     // MARK: Lexing
 
-    /// A tag and its position in the catalogue, when it names a known tag.
-    static func readTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (tag: ActionTag, position: Int?) {
-        var index = start + 1
-        let nameStart = index
-        while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
-        let nameRange = nameStart..<index
-        let position = TagFacts.names.index(of: UnsafeBufferPointer(rebasing: bytes[nameRange]))
-        let name = position.map { TagFacts.names.names[$0] } ?? String(decoding: bytes[nameRange], as: UTF8.self)
-        var attributes: [ActionAttribute] = []
-        func tag(_ range: Range<Int>, isSelfClosing: Bool, isTerminated: Bool) -> (tag: ActionTag, position: Int?) {
-            var tag = ActionTag(name: name, nameRange: nameRange, attributes: attributes, range: range, isSelfClosing: isSelfClosing,
-                                isTerminated: isTerminated)
-            tag.cataloguePosition = Int8(position ?? -1)
-            return (tag, position)
-        }
-        while true {
-            while index < bytes.count, bytes[index].isActionBlank { index += 1 }
-            guard index < bytes.count, bytes[index] != .lessThan else {
-                return tag(start..<trimmedEnd(bytes, index), isSelfClosing: false, isTerminated: false)
-            }
-            if bytes[index] == .greaterThan {
-                return tag(start..<index + 1, isSelfClosing: false, isTerminated: true)
-            }
-            if bytes[index] == .slash, index + 1 < bytes.count, bytes[index + 1] == .greaterThan {
-                return tag(start..<index + 2, isSelfClosing: true, isTerminated: true)
-            }
-            guard bytes[index].isTagNamePart else {
-                // A stray character inside the tag: skip it, the rules flag the tag.
-                index += 1
-                continue
-            }
-            if attributes.isEmpty { attributes.reserveCapacity(4) }
-            attributes.append(readAttribute(bytes, at: &index))
-        }
-    }
-
-    private static func readAttribute(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> ActionAttribute {
-        let start = index
-        while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
-        let nameRange = start..<index
-        let nameIndex = TagFacts.attributeNames.index(of: UnsafeBufferPointer(rebasing: bytes[nameRange]))
-        let name = nameIndex.map { TagFacts.attributeNames.names[$0] } ?? String(decoding: bytes[nameRange], as: UTF8.self)
-        func attribute(_ valueRange: Range<Int>?, quote: UInt8?, end: Int) -> ActionAttribute {
-            var attribute = ActionAttribute(name: name, nameRange: nameRange,
-                                            value: valueRange.map { String(decoding: bytes[$0], as: UTF8.self) },
-                                            valueRange: valueRange, quoteByte: quote, range: start..<end)
-            attribute.catalogueName = Int16(nameIndex ?? -1)
-            return attribute
-        }
-        var probe = index
-        while probe < bytes.count, bytes[probe].isActionBlank { probe += 1 }
-        guard probe < bytes.count, bytes[probe] == .equals else { return attribute(nil, quote: nil, end: nameRange.upperBound) }
-        probe += 1
-        while probe < bytes.count, bytes[probe].isActionBlank { probe += 1 }
-        guard probe < bytes.count else {
-            index = probe
-            return attribute(nil, quote: nil, end: probe)
-        }
-        if bytes[probe] == .quote || bytes[probe] == .apostrophe {
-            let quote = bytes[probe]
-            let valueStart = probe + 1
-            let close = firstIndex(of: quote, in: bytes, from: valueStart) ?? bytes.count
-            index = min(close + 1, bytes.count)
-            return attribute(valueStart..<close, quote: quote, end: index)
-        }
-        let valueStart = probe
-        while probe < bytes.count, !bytes[probe].isActionBlank, bytes[probe] != .greaterThan,
-              !(bytes[probe] == .slash && probe + 1 < bytes.count && bytes[probe + 1] == .greaterThan) {
-            probe += 1
-        }
-        index = probe
-        return attribute(valueStart..<probe, quote: nil, end: probe)
-    }
-
-    static func readClosingTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ActionClosingTag {
-        var index = start + 2
-        let nameStart = index
-        while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
-        let nameRange = nameStart..<index
-        while index < bytes.count, bytes[index].isActionBlank { index += 1 }
-        let end = index < bytes.count && bytes[index] == .greaterThan ? index + 1 : nameRange.upperBound
-        return ActionClosingTag(name: String(decoding: bytes[nameRange], as: UTF8.self), nameRange: nameRange, range: start..<end)
-    }
-
     static func readPlaceholder(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Placeholder {
         let contentStart = start + 2
         var index = contentStart
@@ -159,19 +75,5 @@ public enum ActionParser {
         return Placeholder(range: start..<index + 2, contentRange: contentStart..<index,
                            content: String(decoding: content, as: UTF8.self), isTerminated: true,
                            kind: Placeholder.kind(of: content, at: contentStart))
-    }
-
-    /// `[word]`: letters and underscores only, so `[1]` or `[see below]` stay text.
-    static func readMarker(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ActionElement? {
-        var index = start + 1
-        while index < bytes.count, bytes[index].isASCIILetter || bytes[index] == 0x5F { index += 1 }
-        guard index > start + 1, index < bytes.count, bytes[index] == .closeBracket else { return nil }
-        return .marker(name: String(decoding: bytes[start + 1..<index], as: UTF8.self), range: start..<index + 1)
-    }
-
-    private static func trimmedEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
-        var end = end
-        while end > 0, bytes[end - 1].isActionBlank { end -= 1 }
-        return end
     }
 }

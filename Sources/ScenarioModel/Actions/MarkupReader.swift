@@ -1,17 +1,16 @@
-/// One pass of `ActionParser` over an action's bytes: the elements, and the
-/// blocks paired as they are read. A tag written without `/` that the
+/// One pass of `ActionParser` over an action's bytes: the element records,
+/// and the blocks paired as they are read. A tag written without `/` that the
 /// catalogue knows as self-closing (`<endcall>`) opens nothing, so one missing
 /// slash does not swallow the rest of the action.
 ///
 /// The blocks open at any point form a stack, which is never stored: each
-/// element records the innermost block around it, and a block's own record
-/// leads to the one around it, so the chain from the innermost block is the
-/// stack. Nothing is allocated for the blocks of an action that has none.
+/// record names the innermost block around its element, and a block's own
+/// record the one around it, so the chain from the innermost block is the stack.
 struct MarkupReader {
     let bytes: UnsafeBufferPointer<UInt8>
-    var elements: [ActionElement] = []
-    /// Empty until the first block opens; then one entry per element.
-    var links: [ActionMarkup.Links] = []
+    var records: [ElementRecord] = []
+    var attributes: [AttributeRecord] = []
+    var placeholders: [Placeholder] = []
     var unclosed: [Int] = []
     var stray: [Int] = []
     /// The innermost open block, -1 for none.
@@ -19,7 +18,7 @@ struct MarkupReader {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        elements.reserveCapacity(8)
+        records.reserveCapacity(8)
     }
 
     mutating func read() {
@@ -31,27 +30,31 @@ struct MarkupReader {
             let byte = bytes[start]
             if byte == .lessThan, start + 1 < bytes.count {
                 if bytes[start + 1].isASCIILetter {
-                    let (tag, position) = ActionParser.readTag(bytes, at: start)
                     appendText(textStart..<start)
-                    let opens = !tag.isSelfClosing && tag.isTerminated && TagFacts.opensBlock(position: position)
-                    end = tag.range.upperBound
-                    append(.tag(tag), opensBlock: opens)
-                    if opens { innermost = Int32(elements.count - 1) }
+                    let tag = readTag(at: start)
+                    let opens = !tag.isSelfClosing && tag.isTerminated
+                        && TagFacts.opensBlock(position: tag.cataloguePosition >= 0 ? Int(tag.cataloguePosition) : nil)
+                    end = Int(tag.end)
+                    append(tag)
+                    if opens { innermost = Int32(records.count - 1) }
                 } else if bytes[start + 1] == .slash, start + 2 < bytes.count, bytes[start + 2].isASCIILetter {
-                    let closing = ActionParser.readClosingTag(bytes, at: start)
                     appendText(textStart..<start)
+                    let closing = readClosingTag(at: start)
                     close(closing)
-                    end = closing.range.upperBound
-                    append(.closingTag(closing))
+                    end = Int(closing.end)
+                    append(closing)
                 }
             } else if byte == .openBrace, start + 1 < bytes.count, bytes[start + 1] == .openBrace {
                 let placeholder = ActionParser.readPlaceholder(bytes, at: start)
                 appendText(textStart..<start)
                 end = placeholder.range.upperBound
-                append(.placeholder(placeholder))
-            } else if byte == .openBracket, let marker = ActionParser.readMarker(bytes, at: start) {
+                var record = ElementRecord(.placeholder, placeholder.range)
+                record.first = Int32(placeholders.count)
+                placeholders.append(placeholder)
+                append(record)
+            } else if byte == .openBracket, let marker = readMarker(at: start) {
                 appendText(textStart..<start)
-                end = marker.range.upperBound
+                end = Int(marker.end)
                 append(marker)
             }
             if let end {
@@ -65,7 +68,7 @@ struct MarkupReader {
         var block = innermost
         while block >= 0 {
             unclosed.append(Int(block))
-            block = links[Int(block)].innermost
+            block = records[Int(block)].innermost
         }
         if unclosed.count > 1 { unclosed.sort() }
     }
@@ -83,40 +86,142 @@ struct MarkupReader {
     }
 
     private mutating func appendText(_ range: Range<Int>) {
-        if !range.isEmpty { append(.text(range)) }
+        if !range.isEmpty { append(ElementRecord(.text, range)) }
     }
 
     /// Appends an element inside the innermost open block.
-    private mutating func append(_ element: ActionElement, opensBlock: Bool = false) {
-        if opensBlock || !links.isEmpty {
-            if links.isEmpty {
-                links.reserveCapacity(elements.count + 8)
-                links.append(contentsOf: repeatElement(ActionMarkup.Links(), count: elements.count))
-            }
-            links.append(ActionMarkup.Links(closing: -1, innermost: innermost))
-        }
-        elements.append(element)
+    private mutating func append(_ record: ElementRecord) {
+        var record = record
+        record.innermost = innermost
+        records.append(record)
     }
 
     /// Pairs a closing tag (about to be appended) with the innermost open block
     /// of its name; the blocks opened inside that one are closed with it,
     /// without their closing tags.
-    private mutating func close(_ closing: ActionClosingTag) {
+    private mutating func close(_ closing: ElementRecord) {
         var block = innermost
-        while block >= 0 {
-            if case .tag(let tag) = elements[Int(block)], tag.name == closing.name { break }
-            block = links[Int(block)].innermost
+        while block >= 0, !sameName(records[Int(block)], closing) {
+            block = records[Int(block)].innermost
         }
         guard block >= 0 else {
-            stray.append(elements.count)
+            stray.append(records.count)
             return
         }
         var inner = innermost
         while inner != block {
             unclosed.append(Int(inner))
-            inner = links[Int(inner)].innermost
+            inner = records[Int(inner)].innermost
         }
-        links[Int(block)].closing = Int32(elements.count)
-        innermost = links[Int(block)].innermost
+        records[Int(block)].closing = Int32(records.count)
+        innermost = records[Int(block)].innermost
+    }
+
+    private func sameName(_ first: ElementRecord, _ second: ElementRecord) -> Bool {
+        UnsafeBufferPointer(rebasing: bytes[first.nameRange]).hasSameBytes(as: UnsafeBufferPointer(rebasing: bytes[second.nameRange]))
+    }
+
+    // MARK: Lexing
+
+    /// A tag, its attributes appended to `attributes`.
+    private mutating func readTag(at start: Int) -> ElementRecord {
+        var index = start + 1
+        var tag = ElementRecord(.tag, start..<start)
+        tag.nameStart = Int32(index)
+        while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
+        tag.nameEnd = Int32(index)
+        tag.cataloguePosition = Int8(TagFacts.names.index(of: UnsafeBufferPointer(rebasing: bytes[tag.nameRange])) ?? -1)
+        tag.first = Int32(attributes.count)
+        while true {
+            while index < bytes.count, bytes[index].isActionBlank { index += 1 }
+            guard index < bytes.count, bytes[index] != .lessThan else {
+                tag.end = Int32(trimmedEnd(index))
+                tag.isTerminated = false
+                return tag
+            }
+            if bytes[index] == .greaterThan {
+                tag.end = Int32(index + 1)
+                return tag
+            }
+            if bytes[index] == .slash, index + 1 < bytes.count, bytes[index + 1] == .greaterThan {
+                tag.end = Int32(index + 2)
+                tag.isSelfClosing = true
+                return tag
+            }
+            guard bytes[index].isTagNamePart else {
+                // A stray character inside the tag: skip it, the rules flag the tag.
+                index += 1
+                continue
+            }
+            attributes.append(readAttribute(at: &index))
+            tag.attributeCount += 1
+        }
+    }
+
+    private func readAttribute(at index: inout Int) -> AttributeRecord {
+        let start = index
+        while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
+        var attribute = AttributeRecord(nameStart: Int32(start), nameEnd: Int32(index), end: Int32(index))
+        attribute.catalogueName = Int16(TagFacts.attributeNames.index(of: UnsafeBufferPointer(rebasing: bytes[start..<index])) ?? -1)
+        var probe = index
+        while probe < bytes.count, bytes[probe].isActionBlank { probe += 1 }
+        guard probe < bytes.count, bytes[probe] == .equals else { return attribute }
+        probe += 1
+        while probe < bytes.count, bytes[probe].isActionBlank { probe += 1 }
+        guard probe < bytes.count else {
+            index = probe
+            attribute.end = Int32(probe)
+            return attribute
+        }
+        if bytes[probe] == .quote || bytes[probe] == .apostrophe {
+            let quote = bytes[probe]
+            let valueStart = probe + 1
+            let close = ActionParser.firstIndex(of: quote, in: bytes, from: valueStart) ?? bytes.count
+            index = min(close + 1, bytes.count)
+            attribute.quote = quote
+            attribute.valueStart = Int32(valueStart)
+            attribute.valueEnd = Int32(close)
+            attribute.end = Int32(index)
+            return attribute
+        }
+        let valueStart = probe
+        while probe < bytes.count, !bytes[probe].isActionBlank, bytes[probe] != .greaterThan,
+              !(bytes[probe] == .slash && probe + 1 < bytes.count && bytes[probe + 1] == .greaterThan) {
+            probe += 1
+        }
+        index = probe
+        attribute.valueStart = Int32(valueStart)
+        attribute.valueEnd = Int32(probe)
+        attribute.end = Int32(probe)
+        return attribute
+    }
+
+    private func readClosingTag(at start: Int) -> ElementRecord {
+        var index = start + 2
+        var closing = ElementRecord(.closingTag, start..<start)
+        closing.nameStart = Int32(index)
+        while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
+        closing.nameEnd = Int32(index)
+        closing.cataloguePosition = Int8(TagFacts.names.index(of: UnsafeBufferPointer(rebasing: bytes[closing.nameRange])) ?? -1)
+        while index < bytes.count, bytes[index].isActionBlank { index += 1 }
+        closing.end = Int32(index < bytes.count && bytes[index] == .greaterThan ? index + 1 : Int(closing.nameEnd))
+        return closing
+    }
+
+    /// `[word]`: letters and underscores only, so `[1]` or `[see below]` stay text.
+    private func readMarker(at start: Int) -> ElementRecord? {
+        var index = start + 1
+        while index < bytes.count, bytes[index].isASCIILetter || bytes[index] == 0x5F { index += 1 }
+        guard index > start + 1, index < bytes.count, bytes[index] == .closeBracket else { return nil }
+        var marker = ElementRecord(.marker, start..<index + 1)
+        marker.nameStart = Int32(start + 1)
+        marker.nameEnd = Int32(index)
+        return marker
+    }
+
+    private func trimmedEnd(_ end: Int) -> Int {
+        var end = end
+        while end > 0, bytes[end - 1].isActionBlank { end -= 1 }
+        return end
     }
 }
