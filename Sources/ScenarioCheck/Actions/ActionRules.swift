@@ -128,8 +128,10 @@ struct ActionCheck {
     /// the blocks around it) comes before it.
     private mutating func runElements() {
         for index in markup.records.indices {
-            switch markup.view(index) {
-            case .tag(let tag):
+            let record = markup.records[index]
+            switch record.kind {
+            case .tag:
+                let tag = TagView(markup: markup, record: record)
                 let closing = markup.closing(of: index)
                 let position = resolve(tag, closing: closing.flatMap { closingTag($0) })
                 facts[index] = position.map { Int8($0) } ?? Self.unknown
@@ -142,16 +144,17 @@ struct ActionCheck {
                 checkCondition(tag, fact)
                 if fact.fixedMessage != .either { needsFixedMessage = true }
                 if firstEndcall == nil, fact.name == "endcall" { firstEndcall = index }
-            case .closingTag(let closing):
+            case .closingTag:
+                let closing = ClosingTagView(markup: markup, record: record)
                 if facts[index] == Self.unknown, let position = resolve(closing) { facts[index] = Int8(position) }
                 if closing.range.upperBound <= closing.nameRange.upperBound || bytes[closing.range.upperBound - 1] != UInt8(ascii: ">") {
                     let end = closing.range.upperBound
                     report(.tagNotClosed, .error, "`</\(closing.name)` is missing its `>`", closing.range,
                            fixes: [Fix(title: "Add `>`", edits: [location.edit(end..<end, ">")])])
                 }
-            case .placeholder(let placeholder):
+            case .placeholder:
                 // Checked in place: the tags before it (`<function>`) are known by now.
-                check(PlaceholderRules.Found(placeholder: placeholder, offset: 0))
+                check(PlaceholderRules.Found(placeholder: markup.placeholders[Int(record.first)], offset: 0))
             case .text, .marker:
                 break
             }
@@ -214,7 +217,7 @@ struct ActionCheck {
         guard tag.attributes.count == 1, let time = tag.attributes.first, time.name == "time", time.quoteByte != nil,
               let value = time.value, let valueRange = time.valueRange, tag.isSelfClosing else { return nil }
         var edits = [location.edit(tag.nameRange, "silence")]
-        if !TagValues.isSeconds(value) {
+        if !TagValues.isSeconds(value.utf8) {
             guard let seconds = TagValues.seconds(from: value) else { return nil }
             edits.append(location.edit(valueRange, seconds))
         }
@@ -319,17 +322,18 @@ struct ActionCheck {
             }
             seen |= bit
             firstWritten |= UInt64(written) << (8 * UInt64(specIndex))
-            guard let value = attribute.value, let valueRange = attribute.valueRange else {
+            guard let valueRange = attribute.valueRange else {
                 report(.tagAttributeEmpty, .error, "`\(name)` has no value: write `\(name)=\"…\"`", attribute.range)
                 continue
             }
             if attribute.quoteByte == nil {
+                let value = text(valueRange)
                 report(.tagAttributeUnquoted, .error, "attribute values are written in quotes: `\(name)=\"\(shown(value))\"`", valueRange,
                        fixes: [Fix(title: "Quote the value", edits: [location.edit(valueRange, "\"\(value)\"")])])
             } else if !quoteIsClosed(attribute) {
                 continue  // `tag-not-closed` says so
             }
-            checkValue(value, valueRange, spec, of: tag, fact, choices: TagTables.choices[position][specIndex])
+            checkValue(valueRange, spec, of: tag, fact, choices: TagTables.choices[position][specIndex])
         }
         if TagTables.required[position] & ~seen != 0 {
             for (specIndex, spec) in fact.attributes.enumerated() where spec.required && seen & (UInt32(1) << specIndex) == 0 {

@@ -70,11 +70,13 @@ struct ScriptParts {
         return conditions[position].actionNode?.isBlankString
     }
 
-    /// Whether some action holds a tag with this name, and the attributes the predicate asks for.
+    /// Whether some action holds a tag of the catalogue with this name, and
+    /// the attributes the predicate asks for.
     func hasTag(_ name: String, where predicate: (TagView) -> Bool = { _ in true }) -> Bool {
-        taggedActions.contains { action in
-            action.markup.records.indices.contains { index in
-                if case .tag(let tag) = action.markup.view(index) { tag.name == name && predicate(tag) } else { false }
+        guard let position = TagFacts.position(of: name) else { return false }
+        return taggedActions.contains { action in
+            action.markup.records.contains { record in
+                record.kind == .tag && record.cataloguePosition == position && predicate(TagView(markup: action.markup, record: record))
             }
         }
     }

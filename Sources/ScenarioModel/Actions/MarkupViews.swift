@@ -37,6 +37,11 @@ package struct TagView {
     unowned(unsafe) let markup: ActionMarkup
     let record: ElementRecord
 
+    package init(markup: ActionMarkup, record: ElementRecord) {
+        self.markup = markup
+        self.record = record
+    }
+
     package var name: String { catalogueName(record) ?? String(decoding: markup.utf8[nameRange], as: UTF8.self) }
     package var nameRange: Range<Int> { record.nameRange }
     package var range: Range<Int> { record.range }
@@ -57,6 +62,11 @@ package struct TagView {
 package struct ClosingTagView {
     unowned(unsafe) let markup: ActionMarkup
     let record: ElementRecord
+
+    package init(markup: ActionMarkup, record: ElementRecord) {
+        self.markup = markup
+        self.record = record
+    }
 
     package var name: String { catalogueName(record) ?? String(decoding: markup.utf8[nameRange], as: UTF8.self) }
     package var nameRange: Range<Int> { record.nameRange }
