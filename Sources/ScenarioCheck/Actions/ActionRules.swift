@@ -48,6 +48,8 @@ enum ActionRules {
 /// from action to action, and it is never copied (a copy costs a retain per field).
 struct ActionCheck {
     let script: ScriptFacts
+    /// `TagFacts.all`, read for every tag: held here rather than looked up each time.
+    private let catalogue = TagFacts.all
     /// The diagnostics of every action checked so far.
     var diagnostics: [Diagnostic] = []
     /// The functions `<function>` tags of earlier actions run.
@@ -114,7 +116,7 @@ struct ActionCheck {
 
     func catalogued(_ index: Int) -> TagFact? {
         let position = facts[index]
-        return position >= 0 ? TagFacts.all[Int(position)] : nil
+        return position >= 0 ? catalogue[Int(position)] : nil
     }
 
     func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
@@ -137,7 +139,7 @@ struct ActionCheck {
                 facts[index] = position.map { Int8($0) } ?? Self.unknown
                 if let closing { facts[closing] = position.map { Int8($0) } ?? Self.pairedWithUnknown }
                 guard let position else { continue }
-                let fact = TagFacts.all[position]
+                let fact = catalogue[position]
                 checkForm(tag, fact, index)
                 checkAttributes(tag, fact, position, index)
                 if !checkNesting(tag, fact, index) { checkPlacement(tag, fact, index) }

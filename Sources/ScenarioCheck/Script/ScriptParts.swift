@@ -17,6 +17,8 @@ struct ScriptParts {
     /// that reads it, where it has escapes; nil where its source bytes are its
     /// value (or it is not a string).
     private let escapedActions: [DecodedBytes?]
+    /// The catalogue's tags the actions write, one bit per position in `TagFacts.all`.
+    private let cataloguedTags: UInt64
 
     struct TaggedAction {
         let condition: ConditionView
@@ -35,14 +37,20 @@ struct ScriptParts {
         }
         self.escapedActions = escapedActions
         var tagged: [TaggedAction] = []
+        var cataloguedTags: UInt64 = 0
         if parsingActions {
             tagged.reserveCapacity(conditions.count)
             for (position, condition) in conditions.enumerated() {
                 guard let decoded = Self.action(of: condition, escaped: escapedActions[position], holding: UInt8(ascii: "<")) else { continue }
-                tagged.append(TaggedAction(condition: condition, escapes: decoded.map, markup: ActionParser.parse(utf8: decoded.utf8)))
+                let markup = ActionParser.parse(utf8: decoded.utf8)
+                for record in markup.records where record.kind == .tag && record.cataloguePosition >= 0 {
+                    cataloguedTags |= 1 << UInt64(record.cataloguePosition)
+                }
+                tagged.append(TaggedAction(condition: condition, escapes: decoded.map, markup: markup))
             }
         }
         taggedActions = tagged
+        self.cataloguedTags = cataloguedTags
     }
 
     /// The decoded bytes of the action of `conditions[position]` when it holds
@@ -73,7 +81,7 @@ struct ScriptParts {
     /// Whether some action holds a tag of the catalogue with this name, and
     /// the attributes the predicate asks for.
     func hasTag(_ name: String, where predicate: (TagView) -> Bool = { _ in true }) -> Bool {
-        guard let position = TagFacts.position(of: name) else { return false }
+        guard let position = TagFacts.position(of: name), cataloguedTags & (1 << UInt64(position)) != 0 else { return false }
         return taggedActions.contains { action in
             action.markup.records.contains { record in
                 record.kind == .tag && record.cataloguePosition == position && predicate(TagView(markup: action.markup, record: record))

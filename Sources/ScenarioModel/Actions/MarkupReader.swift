@@ -73,9 +73,16 @@ struct MarkupReader {
         if unclosed.count > 1 { unclosed.sort() }
     }
 
-    /// The next `<`, `{` or `[` at or after `from`: everything else is text.
+    /// The next `<`, `{` or `[` at or after `from`: everything else is text,
+    /// skipped eight bytes at a time.
     private func nextMarkupByte(from start: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
         var index = start
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if hasByte(word, .lessThan) || hasByte(word, .openBrace) || hasByte(word, .openBracket) { break }
+            index += 8
+        }
         while index < bytes.count {
             switch bytes[index] {
             case .lessThan, .openBrace, .openBracket: return index
@@ -83,6 +90,12 @@ struct MarkupReader {
             }
         }
         return nil
+    }
+
+    /// Whether some byte of `word` is `byte` (a zero byte of their difference).
+    private func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let difference = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0
     }
 
     private mutating func appendText(_ range: Range<Int>) {

@@ -280,7 +280,10 @@ public enum TagFacts {
     ]
 
     /// Tag names, by their position in `all`.
-    static let names = NameTable(all.map(\.name))
+    static let names: NameTable = {
+        precondition(all.count <= 64, "tag positions are kept in an Int8 and in 64-bit sets")
+        return NameTable(all.map(\.name))
+    }()
     /// Every attribute name of the catalogue, once.
     package static let attributeNames = NameTable(all.flatMap { $0.attributes.map(\.name) }.reduce(into: [String]()) { names, name in
         if !names.contains(name) { names.append(name) }
