@@ -58,7 +58,9 @@ struct ActionCheck {
     // The action being checked.
     private var currentCondition: ConditionView?
     var condition: ConditionView { currentCondition! }
-    private(set) var markup = Self.noMarkup
+    /// Held without a reference count: the script's parts keep every markup
+    /// alive while its actions are checked.
+    private(set) unowned(unsafe) var markup = Self.noMarkup
     /// `markup.utf8`, held here: the rules read it byte by byte.
     private(set) var bytes: [UInt8] = []
     private(set) var location = StringLocation(sourceFrom: 0)

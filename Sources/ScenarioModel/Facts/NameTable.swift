@@ -1,27 +1,56 @@
 import JSONSyntax
 
-/// Names looked up by their UTF-8 bytes, grouped by length: every tag and
-/// attribute of every action is looked up, and comparing a few bytes is
-/// cheaper than hashing the name or making a `String` of it.
+/// Names looked up by their UTF-8 bytes: every tag and attribute of every
+/// action is looked up, and comparing a few machine words is cheaper than
+/// hashing the name or making a `String` of it. Each name is kept as its
+/// length and its bytes packed into 64-bit words.
 package struct NameTable: Sendable {
     package let names: [String]
-    private let byLength: [[(bytes: [UInt8], index: Int)]]
+    /// Per name: its length, then its bytes in `wordsPerName` words, zero-padded.
+    private let packed: [UInt64]
+    private let wordsPerName: Int
 
     init(_ names: [String]) {
         self.names = names
-        var table = [[(bytes: [UInt8], index: Int)]](repeating: [], count: (names.map(\.utf8.count).max() ?? 0) + 1)
-        for (index, name) in names.enumerated() { table[name.utf8.count].append((Array(name.utf8), index)) }
-        byLength = table
+        let longest = names.map(\.utf8.count).max() ?? 0
+        wordsPerName = (longest + 7) / 8
+        var packed: [UInt64] = []
+        for name in names {
+            var name = name
+            packed.append(UInt64(name.utf8.count))
+            name.withUTF8 { packed += Self.words(of: $0, count: (longest + 7) / 8) }
+        }
+        self.packed = packed
+    }
+
+    private static func words(of bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [UInt64] {
+        (0..<count).map { word(of: bytes, at: $0) }
+    }
+
+    /// Bytes `8 * index ..< 8 * index + 8` as a word, zero past the end.
+    private static func word(of bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64 {
+        let start = 8 * index
+        if start + 8 <= bytes.count, let base = bytes.baseAddress {
+            return UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+        }
+        var word: UInt64 = 0
+        withUnsafeMutableBytes(of: &word) { word in
+            for offset in 0..<max(0, bytes.count - start) { word[offset] = bytes[start + offset] }
+        }
+        return word
     }
 
     /// The index in `names` of the name these bytes spell.
     func index(of written: UnsafeBufferPointer<UInt8>) -> Int? {
-        let length = written.count
-        guard length > 0, length < byLength.count else { return nil }
-        for entry in byLength[length] where entry.bytes.withUnsafeBufferPointer({ $0.hasSameBytes(as: written) }) {
-            return entry.index
+        guard written.count > 0, written.count <= 8 * wordsPerName else { return nil }
+        let stride = wordsPerName + 1
+        return packed.withUnsafeBufferPointer { packed in
+            for entry in 0..<names.count where packed[entry * stride] == UInt64(written.count) {
+                let base = entry * stride + 1
+                if (0..<wordsPerName).allSatisfy({ packed[base + $0] == Self.word(of: written, at: $0) }) { return entry }
+            }
+            return nil
         }
-        return nil
     }
 
     func index(of name: String) -> Int? {
