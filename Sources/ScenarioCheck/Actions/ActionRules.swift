@@ -287,7 +287,9 @@ struct ActionCheck {
         // was first written (eight bits per attribute): no allocation per tag.
         var seen: UInt32 = 0
         var firstWritten: UInt64 = 0
-        for (written, attribute) in tag.attributes.enumerated() {
+        let attributes = tag.attributes
+        for written in 0..<attributes.count {
+            let attribute = attributes[written]
             var name = attribute.name
             // Where the parser found the name among the catalogue's attribute names.
             var specIndex = attribute.catalogueName.flatMap { catalogued in

@@ -34,8 +34,8 @@ package struct ElementRecord: Sendable {
         end = Int32(range.upperBound)
     }
 
-    package var range: Range<Int> { Int(start)..<Int(end) }
-    package var nameRange: Range<Int> { Int(nameStart)..<Int(nameEnd) }
+    @inlinable package var range: Range<Int> { Int(start)..<Int(end) }
+    @inlinable package var nameRange: Range<Int> { Int(nameStart)..<Int(nameEnd) }
 }
 
 /// One attribute of a tag, in plain numbers.
@@ -52,7 +52,7 @@ package struct AttributeRecord: Sendable {
     /// exactly written; -1 otherwise.
     package var catalogueName: Int16 = -1
 
-    package var nameRange: Range<Int> { Int(nameStart)..<Int(nameEnd) }
-    package var valueRange: Range<Int>? { valueStart >= 0 ? Int(valueStart)..<Int(valueEnd) : nil }
-    package var range: Range<Int> { Int(nameStart)..<Int(end) }
+    @inlinable package var nameRange: Range<Int> { Int(nameStart)..<Int(nameEnd) }
+    @inlinable package var valueRange: Range<Int>? { valueStart >= 0 ? Int(valueStart)..<Int(valueEnd) : nil }
+    @inlinable package var range: Range<Int> { Int(nameStart)..<Int(end) }
 }

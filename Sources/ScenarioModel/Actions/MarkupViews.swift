@@ -10,7 +10,7 @@ package enum ElementView {
     case marker(Range<Int>)
     case placeholder(Placeholder)
 
-    package var range: Range<Int> {
+    @inlinable package var range: Range<Int> {
         switch self {
         case .text(let range), .marker(let range): range
         case .tag(let tag): tag.range
@@ -34,22 +34,22 @@ extension ActionMarkup {
 }
 
 package struct TagView {
-    unowned(unsafe) let markup: ActionMarkup
-    let record: ElementRecord
+    @usableFromInline unowned(unsafe) let markup: ActionMarkup
+    @usableFromInline let record: ElementRecord
 
-    package init(markup: ActionMarkup, record: ElementRecord) {
+    @inlinable package init(markup: ActionMarkup, record: ElementRecord) {
         self.markup = markup
         self.record = record
     }
 
     package var name: String { catalogueName(record) ?? String(decoding: markup.utf8[nameRange], as: UTF8.self) }
-    package var nameRange: Range<Int> { record.nameRange }
-    package var range: Range<Int> { record.range }
-    package var isSelfClosing: Bool { record.isSelfClosing }
-    package var isTerminated: Bool { record.isTerminated }
+    @inlinable package var nameRange: Range<Int> { record.nameRange }
+    @inlinable package var range: Range<Int> { record.range }
+    @inlinable package var isSelfClosing: Bool { record.isSelfClosing }
+    @inlinable package var isTerminated: Bool { record.isTerminated }
     /// The position in `TagFacts.all` of the exactly written name.
-    package var cataloguePosition: Int? { record.cataloguePosition >= 0 ? Int(record.cataloguePosition) : nil }
-    package var attributes: AttributeList { AttributeList(markup: markup, first: Int(record.first), count: Int(record.attributeCount)) }
+    @inlinable package var cataloguePosition: Int? { record.cataloguePosition >= 0 ? Int(record.cataloguePosition) : nil }
+    @inlinable package var attributes: AttributeList { AttributeList(markup: markup, first: Int(record.first), count: Int(record.attributeCount)) }
 
     package func attribute(_ name: String) -> AttributeView? { attributes.last { $0.name == name } }
 
@@ -60,18 +60,18 @@ package struct TagView {
 }
 
 package struct ClosingTagView {
-    unowned(unsafe) let markup: ActionMarkup
-    let record: ElementRecord
+    @usableFromInline unowned(unsafe) let markup: ActionMarkup
+    @usableFromInline let record: ElementRecord
 
-    package init(markup: ActionMarkup, record: ElementRecord) {
+    @inlinable package init(markup: ActionMarkup, record: ElementRecord) {
         self.markup = markup
         self.record = record
     }
 
     package var name: String { catalogueName(record) ?? String(decoding: markup.utf8[nameRange], as: UTF8.self) }
-    package var nameRange: Range<Int> { record.nameRange }
-    package var range: Range<Int> { record.range }
-    package var cataloguePosition: Int? { record.cataloguePosition >= 0 ? Int(record.cataloguePosition) : nil }
+    @inlinable package var nameRange: Range<Int> { record.nameRange }
+    @inlinable package var range: Range<Int> { record.range }
+    @inlinable package var cataloguePosition: Int? { record.cataloguePosition >= 0 ? Int(record.cataloguePosition) : nil }
 
     var actionClosingTag: ActionClosingTag { ActionClosingTag(name: name, nameRange: nameRange, range: range) }
 }
@@ -82,34 +82,45 @@ private func catalogueName(_ record: ElementRecord) -> String? {
 }
 
 package struct AttributeList: RandomAccessCollection {
-    unowned(unsafe) let markup: ActionMarkup
-    let first: Int
+    @usableFromInline unowned(unsafe) let markup: ActionMarkup
+    @usableFromInline let first: Int
     package let count: Int
 
-    package var startIndex: Int { 0 }
-    package var endIndex: Int { count }
-    package subscript(position: Int) -> AttributeView {
+    @usableFromInline init(markup: ActionMarkup, first: Int, count: Int) {
+        self.markup = markup
+        self.first = first
+        self.count = count
+    }
+
+    @inlinable package var startIndex: Int { 0 }
+    @inlinable package var endIndex: Int { count }
+    @inlinable package subscript(position: Int) -> AttributeView {
         AttributeView(markup: markup, record: markup.attributeRecords[first + position])
     }
 }
 
 package struct AttributeView {
-    unowned(unsafe) let markup: ActionMarkup
-    let record: AttributeRecord
+    @usableFromInline unowned(unsafe) let markup: ActionMarkup
+    @usableFromInline let record: AttributeRecord
+
+    @usableFromInline init(markup: ActionMarkup, record: AttributeRecord) {
+        self.markup = markup
+        self.record = record
+    }
 
     package var name: String {
         record.catalogueName >= 0
             ? TagFacts.attributeNames.names[Int(record.catalogueName)] : String(decoding: markup.utf8[nameRange], as: UTF8.self)
     }
-    package var nameRange: Range<Int> { record.nameRange }
+    @inlinable package var nameRange: Range<Int> { record.nameRange }
     /// The value between the quotes (or the bare word when unquoted); nil when
     /// the attribute has no `=`. Made on each access.
     package var value: String? { valueRange.map { String(decoding: markup.utf8[$0], as: UTF8.self) } }
-    package var valueRange: Range<Int>? { record.valueRange }
-    package var quoteByte: UInt8? { record.quote == 0 ? nil : record.quote }
-    package var range: Range<Int> { record.range }
+    @inlinable package var valueRange: Range<Int>? { record.valueRange }
+    @inlinable package var quoteByte: UInt8? { record.quote == 0 ? nil : record.quote }
+    @inlinable package var range: Range<Int> { record.range }
     /// The position of the exactly written name in `TagFacts.attributeNames`.
-    package var catalogueName: Int? { record.catalogueName >= 0 ? Int(record.catalogueName) : nil }
+    @inlinable package var catalogueName: Int? { record.catalogueName >= 0 ? Int(record.catalogueName) : nil }
 
     var actionAttribute: ActionAttribute {
         ActionAttribute(name: name, nameRange: nameRange, value: value, valueRange: valueRange, quoteByte: quoteByte, range: range)
