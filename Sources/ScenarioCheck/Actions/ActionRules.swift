@@ -58,9 +58,7 @@ struct ActionCheck {
     // The action being checked.
     private var currentCondition: ConditionView?
     var condition: ConditionView { currentCondition! }
-    /// Held without a reference count: the script's parts keep every markup
-    /// alive while its actions are checked.
-    private(set) unowned(unsafe) var markup = Self.noMarkup
+    private(set) var markup = Self.noMarkup
     /// `markup.utf8`, held here: the rules read it byte by byte.
     private(set) var bytes: [UInt8] = []
     private(set) var location = StringLocation(sourceFrom: 0)

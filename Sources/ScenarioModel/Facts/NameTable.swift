@@ -13,6 +13,7 @@ package struct NameTable: Sendable {
     init(_ names: [String]) {
         self.names = names
         let longest = names.map(\.utf8.count).max() ?? 0
+        precondition(longest <= 24, "names are compared as at most three words")
         wordsPerName = (longest + 7) / 8
         var packed: [UInt64] = []
         for name in names {
@@ -42,12 +43,21 @@ package struct NameTable: Sendable {
 
     /// The index in `names` of the name these bytes spell.
     func index(of written: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard written.count > 0, written.count <= 8 * wordsPerName else { return nil }
+        let count = written.count
+        guard count > 0, count <= 8 * wordsPerName else { return nil }
         let stride = wordsPerName + 1
+        // The written name's words, made once when a name of its length is met.
+        var words: (UInt64, UInt64, UInt64)?
         return packed.withUnsafeBufferPointer { packed in
-            for entry in 0..<names.count where packed[entry * stride] == UInt64(written.count) {
-                let base = entry * stride + 1
-                if (0..<wordsPerName).allSatisfy({ packed[base + $0] == Self.word(of: written, at: $0) }) { return entry }
+            var base = 0
+            for entry in 0..<names.count {
+                defer { base += stride }
+                guard packed[base] == UInt64(count) else { continue }
+                if words == nil { words = (Self.word(of: written, at: 0), Self.word(of: written, at: 1), Self.word(of: written, at: 2)) }
+                guard let (first, second, third) = words, packed[base + 1] == first else { continue }
+                if wordsPerName > 1, packed[base + 2] != second { continue }
+                if wordsPerName > 2, packed[base + 3] != third { continue }
+                return entry
             }
             return nil
         }
