@@ -80,8 +80,9 @@ struct ScriptParts {
 
     /// Whether some action holds a tag of the catalogue with this name, and
     /// the attributes the predicate asks for.
-    func hasTag(_ name: String, where predicate: (TagView) -> Bool = { _ in true }) -> Bool {
+    func hasTag(_ name: String, where predicate: ((TagView) -> Bool)? = nil) -> Bool {
         guard let position = TagFacts.position(of: name), cataloguedTags & (1 << UInt64(position)) != 0 else { return false }
+        guard let predicate else { return true }
         return taggedActions.contains { action in
             action.markup.records.contains { record in
                 record.kind == .tag && record.cataloguePosition == position && predicate(TagView(markup: action.markup, record: record))
