@@ -138,12 +138,7 @@ struct MarkupReader {
 
     /// A tag, its attributes appended to `attributes`.
     private mutating func readTag(at start: Int) -> ElementRecord {
-        var index = start + 1
-        var tag = ElementRecord(.tag, start..<start)
-        tag.nameStart = Int32(index)
-        while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
-        tag.nameEnd = Int32(index)
-        tag.cataloguePosition = Int8(TagFacts.names.index(of: UnsafeBufferPointer(rebasing: bytes[tag.nameRange])) ?? -1)
+        var (tag, index) = readName(of: .tag, at: start, nameStart: start + 1)
         tag.first = Int32(attributes.count)
         while true {
             while index < bytes.count, bytes[index].isActionBlank { index += 1 }
@@ -210,15 +205,21 @@ struct MarkupReader {
     }
 
     private func readClosingTag(at start: Int) -> ElementRecord {
-        var index = start + 2
-        var closing = ElementRecord(.closingTag, start..<start)
-        closing.nameStart = Int32(index)
-        while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
-        closing.nameEnd = Int32(index)
-        closing.cataloguePosition = Int8(TagFacts.names.index(of: UnsafeBufferPointer(rebasing: bytes[closing.nameRange])) ?? -1)
+        var (closing, index) = readName(of: .closingTag, at: start, nameStart: start + 2)
         while index < bytes.count, bytes[index].isActionBlank { index += 1 }
         closing.end = Int32(index < bytes.count && bytes[index] == .greaterThan ? index + 1 : Int(closing.nameEnd))
         return closing
+    }
+
+    /// A tag's or closing tag's record as far as its name, and where the name ends.
+    private func readName(of kind: ElementRecord.Kind, at start: Int, nameStart: Int) -> (ElementRecord, Int) {
+        var index = nameStart
+        var record = ElementRecord(kind, start..<start)
+        record.nameStart = Int32(index)
+        while index < bytes.count, bytes[index].isTagNamePart { index += 1 }
+        record.nameEnd = Int32(index)
+        record.cataloguePosition = Int8(TagFacts.names.index(of: UnsafeBufferPointer(rebasing: bytes[record.nameRange])) ?? -1)
+        return (record, index)
     }
 
     /// `[word]`: letters and underscores only, so `[1]` or `[see below]` stay text.

@@ -33,22 +33,35 @@ extension ActionMarkup {
     }
 }
 
-package struct TagView {
-    @usableFromInline unowned(unsafe) let markup: ActionMarkup
-    @usableFromInline let record: ElementRecord
+/// A tag or a closing tag read from its record: what both have.
+package protocol NamedElementView {
+    var markup: ActionMarkup { get }
+    var record: ElementRecord { get }
+}
+
+extension NamedElementView {
+    /// A catalogued name as the catalogue holds it (no `String` is made), else made from the bytes.
+    package var name: String {
+        record.cataloguePosition >= 0
+            ? TagFacts.names.names[Int(record.cataloguePosition)] : String(decoding: markup.utf8[nameRange], as: UTF8.self)
+    }
+    @inlinable package var nameRange: Range<Int> { record.nameRange }
+    @inlinable package var range: Range<Int> { record.range }
+    /// The position in `TagFacts.all` of the exactly written name.
+    @inlinable package var cataloguePosition: Int? { record.cataloguePosition >= 0 ? Int(record.cataloguePosition) : nil }
+}
+
+package struct TagView: NamedElementView {
+    package unowned(unsafe) let markup: ActionMarkup
+    package let record: ElementRecord
 
     @inlinable package init(markup: ActionMarkup, record: ElementRecord) {
         self.markup = markup
         self.record = record
     }
 
-    package var name: String { catalogueName(record) ?? String(decoding: markup.utf8[nameRange], as: UTF8.self) }
-    @inlinable package var nameRange: Range<Int> { record.nameRange }
-    @inlinable package var range: Range<Int> { record.range }
     @inlinable package var isSelfClosing: Bool { record.isSelfClosing }
     @inlinable package var isTerminated: Bool { record.isTerminated }
-    /// The position in `TagFacts.all` of the exactly written name.
-    @inlinable package var cataloguePosition: Int? { record.cataloguePosition >= 0 ? Int(record.cataloguePosition) : nil }
     @inlinable package var attributes: AttributeList { AttributeList(markup: markup, first: Int(record.first), count: Int(record.attributeCount)) }
 
     package func attribute(_ name: String) -> AttributeView? { attributes.last { $0.name == name } }
@@ -59,26 +72,16 @@ package struct TagView {
     }
 }
 
-package struct ClosingTagView {
-    @usableFromInline unowned(unsafe) let markup: ActionMarkup
-    @usableFromInline let record: ElementRecord
+package struct ClosingTagView: NamedElementView {
+    package unowned(unsafe) let markup: ActionMarkup
+    package let record: ElementRecord
 
     @inlinable package init(markup: ActionMarkup, record: ElementRecord) {
         self.markup = markup
         self.record = record
     }
 
-    package var name: String { catalogueName(record) ?? String(decoding: markup.utf8[nameRange], as: UTF8.self) }
-    @inlinable package var nameRange: Range<Int> { record.nameRange }
-    @inlinable package var range: Range<Int> { record.range }
-    @inlinable package var cataloguePosition: Int? { record.cataloguePosition >= 0 ? Int(record.cataloguePosition) : nil }
-
     var actionClosingTag: ActionClosingTag { ActionClosingTag(name: name, nameRange: nameRange, range: range) }
-}
-
-/// A catalogued tag's name as the catalogue holds it: no `String` is made.
-private func catalogueName(_ record: ElementRecord) -> String? {
-    record.cataloguePosition >= 0 ? TagFacts.names.names[Int(record.cataloguePosition)] : nil
 }
 
 package struct AttributeList: RandomAccessCollection {
