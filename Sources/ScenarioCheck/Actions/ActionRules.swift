@@ -18,7 +18,6 @@ enum ActionRules {
             if let text = condition.conditionNode {
                 checkUnsupportedPlaceholders(in: text, field: "a `condition`", facts, into: &check.diagnostics)
             }
-            guard condition.actionNode != nil else { continue }
             let content: ActionCheck.Content, escapes: EscapeMap
             if nextTagged < tagged.count, tagged[nextTagged].condition.index == condition.index {
                 (content, escapes) = (.markup(tagged[nextTagged].markup), tagged[nextTagged].escapes)
@@ -27,7 +26,7 @@ enum ActionRules {
                 // Without a tag, only the placeholders need reading.
                 (content, escapes) = (.placeholders(decoded.utf8.withUnsafeBufferPointer(ActionParser.placeholders(inUTF8:))), decoded.map)
             } else {
-                continue  // Plain speech, as most actions are.
+                continue  // Plain speech, as most actions are, or no action.
             }
             check.run(condition, escapes: escapes, reading: content)
         }
