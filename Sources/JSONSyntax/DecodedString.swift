@@ -4,6 +4,33 @@
 /// atomic span, and the literal runs between escapes map one to one.
 public struct DecodedString: Hashable, Sendable {
     public let value: String
+    /// The way back from offsets in `value` to the source.
+    public let map: EscapeMap
+
+    /// The source bytes of the content: between the quotes, or the whole word of
+    /// an unquoted key.
+    public var contentRange: TextRange { map.contentRange }
+    public var utf8Count: Int { map.utf8Count }
+
+    public func sourceOffset(ofDecoded offset: Int, roundingUp: Bool = false) -> Int {
+        map.sourceOffset(ofDecoded: offset, roundingUp: roundingUp)
+    }
+
+    public func sourceRange(ofDecoded range: Range<Int>) -> TextRange { map.sourceRange(ofDecoded: range) }
+
+    public func decodedOffset(ofSource offset: Int) -> Int { map.decodedOffset(ofSource: offset) }
+}
+
+/// A string's decoded UTF-8 bytes with the way back to the source, for readers
+/// of bytes (the action tag parser): no `String` is made.
+public struct DecodedBytes: Sendable {
+    public let utf8: [UInt8]
+    public let map: EscapeMap
+}
+
+/// How decoded offsets of a string map to its source bytes: the escapes, each
+/// an atomic span, with the literal runs between them mapping one to one.
+public struct EscapeMap: Hashable, Sendable {
     /// The source bytes of the content: between the quotes, or the whole word of
     /// an unquoted key.
     public let contentRange: TextRange
@@ -67,12 +94,22 @@ extension DecodedString {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, content: TextRange, flags: StringFlags) -> DecodedString {
         guard !flags.isDisjoint(with: .needsDecoding) else {
             let slice = UnsafeBufferPointer(rebasing: bytes[content.start..<content.end])
-            return DecodedString(value: String(decoding: slice, as: UTF8.self), contentRange: content,
-                                 spans: [], utf8Count: content.length)
+            return DecodedString(value: String(decoding: slice, as: UTF8.self),
+                                 map: EscapeMap(contentRange: content, spans: [], utf8Count: content.length))
+        }
+        let decoded = decodeBytes(bytes, content: content, flags: flags)
+        return DecodedString(value: String(decoding: decoded.utf8, as: UTF8.self), map: decoded.map)
+    }
+
+    /// The decoded bytes of a string token's content, and the map of its escapes.
+    static func decodeBytes(_ bytes: UnsafeBufferPointer<UInt8>, content: TextRange, flags: StringFlags) -> DecodedBytes {
+        guard !flags.isDisjoint(with: .needsDecoding) else {
+            return DecodedBytes(utf8: Array(UnsafeBufferPointer(rebasing: bytes[content.start..<content.end])),
+                                map: EscapeMap(contentRange: content, spans: [], utf8Count: content.length))
         }
         var out: [UInt8] = []
         out.reserveCapacity(content.length)
-        var spans: [EscapeSpan] = []
+        var spans: [EscapeMap.EscapeSpan] = []
         let singleQuoted = flags.contains(.singleQuoted)
         var index = content.start
         // Bytes that decode to themselves are copied a run at a time.
@@ -81,18 +118,28 @@ extension DecodedString {
             if index > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
         }
         func emit(_ decoded: [UInt8], sourceEnd: Int) {
-            spans.append(EscapeSpan(decodedStart: out.count, decodedEnd: out.count + decoded.count,
+            spans.append(EscapeMap.EscapeSpan(decodedStart: out.count, decodedEnd: out.count + decoded.count,
                                     sourceStart: index, sourceEnd: sourceEnd))
             out.append(contentsOf: decoded)
             index = sourceEnd
         }
         func emit(byte: UInt8, sourceEnd: Int) {
             if spans.isEmpty { spans.reserveCapacity(8) }
-            spans.append(EscapeSpan(decodedStart: out.count, decodedEnd: out.count + 1, sourceStart: index, sourceEnd: sourceEnd))
+            spans.append(EscapeMap.EscapeSpan(decodedStart: out.count, decodedEnd: out.count + 1, sourceStart: index, sourceEnd: sourceEnd))
             out.append(byte)
             index = sourceEnd
         }
+        let base = bytes.baseAddress!
         while index < content.end {
+            // Plain ASCII without a backslash, eight bytes at a time: most of every string.
+            while index + 8 <= content.end {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
+                // A high bit is a non-ASCII byte; a zero byte of `backslashes` is a backslash.
+                if (word | ((backslashes &- 0x0101_0101_0101_0101) & ~backslashes)) & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            guard index < content.end else { break }
             let byte = bytes[index]
             if byte < 0x80, byte != .backslash {
                 index += 1
@@ -147,8 +194,7 @@ extension DecodedString {
             runStart = index
         }
         flush()
-        return DecodedString(value: String(decoding: out, as: UTF8.self), contentRange: content,
-                             spans: spans, utf8Count: out.count)
+        return DecodedBytes(utf8: out, map: EscapeMap(contentRange: content, spans: spans, utf8Count: out.count))
     }
 }
 

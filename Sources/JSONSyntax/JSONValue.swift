@@ -63,43 +63,49 @@ public indirect enum JSONValue: Sendable, Equatable {
     // MARK: Writing
 
     /// Compact JSON: no spaces, no newline.
-    public var serialized: String {
-        var out = ""
+    public var serialized: String { String(decoding: serializedBytes, as: UTF8.self) }
+
+    /// `serialized` as UTF-8, written straight into bytes: the server frames
+    /// every message so, diagnostics of a whole file included.
+    public var serializedBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(to: &out)
         return out
     }
 
-    private func write(to out: inout String) {
+    /// Appends the compact JSON of the value.
+    public func write(to out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .integer(let number): out += String(number)
+        case .null: out += "null".utf8
+        case .bool(let flag): out += (flag ? "true" : "false").utf8
+        case .integer(let number): out += String(number).utf8
         case .number(let number):
             // JSON has no NaN or infinity; `null` is what JavaScript writes for them.
             if !number.isFinite {
-                out += "null"
+                out += "null".utf8
             } else if number.rounded() == number, abs(number) < 9e15 {
-                out += String(Int(number))
+                out += String(Int(number)).utf8
             } else {
-                out += String(number)
+                out += String(number).utf8
             }
-        case .string(let text): out += text.jsonQuoted
+        case .string(let text): text.appendJSONQuoted(to: &out)
         case .array(let elements):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 element.write(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
-                if index > 0 { out += "," }
-                out += member.key.jsonQuoted
-                out += ":"
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                member.key.appendJSONQuoted(to: &out)
+                out.append(UInt8(ascii: ":"))
                 member.value.write(to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 }

@@ -224,6 +224,16 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// For a string, its decoded UTF-8 bytes with the map back to the source,
+    /// without making a `String`.
+    public var decodedBytes: DecodedBytes? {
+        guard kind == .string else { return nil }
+        let content = contentRange
+        return tree.bytes.withUnsafeBufferPointer { buffer in
+            DecodedString.decodeBytes(buffer, content: content, flags: raw.flags)
+        }
+    }
+
     public var stringValue: String? { kind == .string ? decoded.value : nil }
 
     /// For a string, calls `body` with the UTF-8 bytes of its decoded value:
@@ -255,20 +265,7 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
 
     /// For a string, whether its value is empty or only white space; nil for
     /// anything else.
-    public var isBlankString: Bool? {
-        withStringBytes { bytes in
-            for byte in bytes {
-                switch byte {
-                case 0x20, 0x09, 0x0A, 0x0D: continue
-                case ..<0x80: return false
-                default:
-                    // Other white space (U+00A0, U+3000…) is rare: read it as characters.
-                    return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
-                }
-            }
-            return true
-        }
-    }
+    public var isBlankString: Bool? { withStringBytes(\.isBlankText) }
 
     public var boolValue: Bool? {
         switch kind {
@@ -323,13 +320,39 @@ public struct SyntaxNode: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension UnsafeBufferPointer<UInt8> {
+    /// For UTF-8 text, whether it is empty or only white space.
+    public var isBlankText: Bool {
+        for byte in self {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case ..<0x80: return false
+            default:
+                // Other white space (U+00A0, U+3000…) is rare: read it as characters.
+                return String(decoding: self, as: UTF8.self).allSatisfy(\.isWhitespace)
+            }
+        }
+        return true
+    }
+
     /// Whether both hold the same bytes: a plain loop, inlined, where the
     /// generic `elementsEqual` is not specialized across modules. Names and
     /// keys are short, and compared on every object of every file.
     @inlinable
     public func hasSameBytes(as other: UnsafeBufferPointer<UInt8>) -> Bool {
         guard count == other.count else { return false }
-        for offset in 0..<count where self[offset] != other[offset] { return false }
+        var offset = 0
+        // Eight bytes at a time: whole suite cases are compared too.
+        if count >= 8, let base = baseAddress, let otherBase = other.baseAddress {
+            while offset + 8 <= count {
+                if UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                    != UnsafeRawPointer(otherBase + offset).loadUnaligned(as: UInt64.self) { return false }
+                offset += 8
+            }
+        }
+        while offset < count {
+            if self[offset] != other[offset] { return false }
+            offset += 1
+        }
         return true
     }
 }

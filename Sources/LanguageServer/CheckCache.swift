@@ -3,9 +3,12 @@ import ScenarioCheck
 
 /// The latest check of each open document, by version and settings
 /// generation: a pull after a push (or a second pull) of the same version is
-/// answered without checking again. Kept on the state queue.
+/// answered without checking again. Beside it, what the latest check found
+/// case by case, which the next check of the document reuses for the cases an
+/// edit did not touch. Kept on the state queue.
 struct CheckCache {
     private var entries: [String: Entry] = [:]
+    private var cases: [String: (version: Int, cache: CaseCheckCache)] = [:]
 
     struct Entry {
         let version: Int
@@ -24,7 +27,16 @@ struct CheckCache {
         entries[uri] = Entry(version: version, generation: generation, diagnostics: diagnostics)
     }
 
+    /// The case findings the next check of a document may reuse.
+    func caseFindings(_ uri: String) -> CaseCheckCache? { cases[uri]?.cache }
+
+    mutating func storeCaseFindings(_ uri: String, version: Int, _ cache: CaseCheckCache?) {
+        if let kept = cases[uri], kept.version > version { return }
+        cases[uri] = cache.map { (version, $0) }
+    }
+
     mutating func forget(_ uri: String) {
         entries[uri] = nil
+        cases[uri] = nil
     }
 }

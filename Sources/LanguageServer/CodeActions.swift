@@ -24,11 +24,11 @@ extension LanguageServer {
         guard client.acceptsCodeActionLiterals else { return respondLater(id, work: { .success(.array(commands())) }) }
         let conversion = DiagnosticConversion(lineIndex: snapshot.document.lineIndex, encoding: encoding, uri: snapshot.uri, client: client)
         let edits = WorkspaceEdits(snapshot: snapshot, encoding: encoding, versioned: client.versionsWorkspaceEdits)
-        let remote = remoteDiagnosticsJob(for: snapshot)
+        let remote = remoteDiagnosticsJob(for: snapshot), previous = checks.caseFindings(snapshot.uri)
         respondLater(id, work: {
             var actions: [JSONValue] = []
             if Self.wants("quickfix", only) {
-                for diagnostic in Self.check(snapshot, settings) + remote() where diagnostic.range.overlaps(range) {
+                for diagnostic in Self.check(snapshot, settings, reusing: previous).diagnostics + remote() where diagnostic.range.overlaps(range) {
                     for fix in diagnostic.fixes {
                         actions.append(["title": .string(fix.title), "kind": "quickfix", "diagnostics": [conversion.json(diagnostic)],
                                         "isPreferred": .bool(diagnostic.fixes.count == 1), "edit": edits.json(fix.edits)])

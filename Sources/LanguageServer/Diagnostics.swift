@@ -47,19 +47,31 @@ extension LanguageServer {
     }
 
     /// The work of checking a snapshot and converting its diagnostics, with
-    /// what it needs taken from the state now, to run on a worker queue.
+    /// what it needs taken from the state now, to run on a worker queue. The
+    /// check reuses the previous check's findings in unchanged suite cases,
+    /// and hands its own back to the state queue for the next one.
     private func diagnosticsJob(for snapshot: OpenDocument) -> @Sendable () -> [JSONValue] {
         let conversion = DiagnosticConversion(lineIndex: snapshot.document.lineIndex, encoding: client.positionEncoding,
                                               uri: snapshot.uri, client: client)
         let settings = self.settings, remote = remoteDiagnosticsJob(for: snapshot)
-        return { (Self.check(snapshot, settings) + remote()).map(conversion.json) }
+        let previous = checks.caseFindings(snapshot.uri)
+        return { [self] in
+            let (diagnostics, findings) = Self.check(snapshot, settings, reusing: previous)
+            stateQueue.async { [self] in
+                // A closed document keeps nothing.
+                if documents[snapshot.uri] != nil { checks.storeCaseFindings(snapshot.uri, version: snapshot.version, findings) }
+            }
+            return (diagnostics + remote()).map(conversion.json)
+        }
     }
 
     /// The checker's view of a snapshot: its kind from the user's file
     /// associations, else detected; at most `diagnosticsLimit` diagnostics.
-    static func check(_ snapshot: OpenDocument, _ settings: ServerSettings) -> [Diagnostic] {
-        let result = FileCheck.run(snapshot.document.tree, fileName: snapshot.path, decided: association(for: snapshot, settings))
-        return Array(result.diagnostics.prefix(diagnosticsLimit))
+    static func check(_ snapshot: OpenDocument, _ settings: ServerSettings,
+                      reusing previous: CaseCheckCache?) -> (diagnostics: [Diagnostic], findings: CaseCheckCache?) {
+        let (result, findings) = FileCheck.run(snapshot.document.tree, fileName: snapshot.path,
+                                               decided: association(for: snapshot, settings), reusing: previous)
+        return (Array(result.diagnostics.prefix(diagnosticsLimit)), findings)
     }
 
     /// The kind the user's file associations give a document, if one matches.

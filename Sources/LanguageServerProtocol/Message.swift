@@ -81,7 +81,10 @@ public enum Message: Sendable, Equatable {
 
     /// The bytes to write: the header, then the body.
     public static func frame(_ value: JSONValue) -> [UInt8] {
-        let body = Array(value.serialized.utf8)
-        return Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+        let body = value.serializedBytes
+        var framed = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
+        framed.reserveCapacity(framed.count + body.count)
+        framed += body
+        return framed
     }
 }

@@ -10,6 +10,9 @@ struct SpecValidator {
     /// Lets a kind's rules describe a member its spec does not define in their
     /// own words (a request field in a suite); nil falls back to `unknown-property`.
     let describeUnknownMember: (ObjectSpec, SyntaxNode) -> [Diagnostic]?
+    /// The tree index of an array whose object elements are validated one by
+    /// one elsewhere (a suite's `scenarios`): here they are skipped.
+    var casesValidatedAlone: Int?
 
     init(describeUnknownMember: @escaping (ObjectSpec, SyntaxNode) -> [Diagnostic]? = { _, _ in nil }) {
         self.describeUnknownMember = describeUnknownMember
@@ -171,7 +174,10 @@ struct SpecValidator {
             diagnostics.append(Diagnostic(.tooManyItems, .error,
                 "\(node.fieldLabel) has \(count) items; at most \(maximum) are allowed", extra))
         }
-        for element in node.children where element.kind != .error { validate(element, against: rule.items) }
+        let skipsObjects = node.index == casesValidatedAlone
+        for element in node.children where element.kind != .error && !(skipsObjects && element.kind == .object) {
+            validate(element, against: rule.items)
+        }
     }
 
     private mutating func checkRange(_ node: SyntaxNode, _ value: Double, _ minimum: Double?, _ maximum: Double?) {

@@ -1,21 +1,38 @@
 import JSONSyntax
 import ScenarioModel
 
-/// Test-suite specs (scenario-format.md §3).
+/// Test-suite specs (scenario-format.md §3), in three parts: the suite as a
+/// whole, each case on its own (what it finds depends only on the case and
+/// `defaults`, so an unchanged case's findings can be reused), and what
+/// compares cases with each other.
 enum SuiteRules {
-    static func check(_ suite: SuiteView, _ document: ScenarioDocument) -> [Diagnostic] {
+    /// The suite's own fields and `defaults`; the cases that are objects are
+    /// left to `checkCase`.
+    static func checkSuite(_ suite: SuiteView, _ document: ScenarioDocument) -> [Diagnostic] {
         var validator = SpecValidator(describeUnknownMember: describeUnknownMember)
+        validator.casesValidatedAlone = suite.value("scenarios")?.index
         validator.validateObject(suite.node, SuiteSpecs.root)
-        var diagnostics = validator.diagnostics.map { explainEvaluatorToolID(explainEvaluatorOnlyLanguage($0, document.tree), document.tree) }
+        var diagnostics = validator.diagnostics.map { explained($0, document.tree) }
         diagnostics += checkEnvelope(suite, document)
         if let defaults = suite.defaults {
             diagnostics += checkDuration(defaults.value("max_duration"))
             diagnostics += InlineRules.check(personality: defaults.personality, testProfile: defaults.testProfile)
         }
-        let cases = suite.cases
-        for suiteCase in cases { diagnostics += checkCase(suiteCase) }
-        diagnostics += checkDuplicateKeys(cases)
         return diagnostics
+    }
+
+    /// One case: its fields against the case spec, and the case rules.
+    static func checkCase(_ suiteCase: SuiteCaseView) -> [Diagnostic] {
+        var validator = SpecValidator(describeUnknownMember: describeUnknownMember)
+        validator.validate(suiteCase.node, against: SuiteSpecs.caseItems)
+        return validator.diagnostics.map { explained($0, suiteCase.node.tree) } + checkCaseRules(suiteCase)
+    }
+
+    /// What compares the cases with each other.
+    static func checkAcrossCases(_ cases: [SuiteCaseView]) -> [Diagnostic] { checkDuplicateKeys(cases) }
+
+    private static func explained(_ diagnostic: Diagnostic, _ tree: SyntaxTree) -> Diagnostic {
+        explainEvaluatorToolID(explainEvaluatorOnlyLanguage(diagnostic, tree), tree)
     }
 
     private static func checkEnvelope(_ suite: SuiteView, _ document: ScenarioDocument) -> [Diagnostic] {
@@ -42,7 +59,7 @@ enum SuiteRules {
         return diagnostics
     }
 
-    private static func checkCase(_ suiteCase: SuiteCaseView) -> [Diagnostic] {
+    private static func checkCaseRules(_ suiteCase: SuiteCaseView) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // A `type` outside the enum (most likely a misspelt "conditional_actions")
         // is reported as such; whether the case then needs `instructions` or a

@@ -55,12 +55,12 @@ public enum SelectionRanges {
                 ranges.append(tag.nameRange)
             }
             ranges.append(tag.range)
-            if let closing = markup.closings[index] { ranges.append(tag.range.lowerBound..<markup.elements[closing].range.upperBound) }
+            if let closing = markup.closing(of: index) { ranges.append(tag.range.lowerBound..<markup.records[closing].range.upperBound) }
             return ranges
         case .closingTag(let closing):
             var ranges = touches(closing.nameRange) ? [closing.nameRange, closing.range] : [closing.range]
-            if let opener = markup.closings.first(where: { $0.value == index })?.key {
-                ranges.append(markup.elements[opener].range.lowerBound..<closing.range.upperBound)
+            if let opener = markup.records.indices.first(where: { markup.closing(of: $0) == index }) {
+                ranges.append(markup.records[opener].range.lowerBound..<closing.range.upperBound)
             }
             return ranges
         case .placeholder(let placeholder):

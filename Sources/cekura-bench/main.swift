@@ -16,6 +16,8 @@ struct Options {
     /// Edits timed in the server benchmark, and server starts for `initialize`.
     var edits = 200
     var starts = 20
+    /// Only this work, `runs` times, and nothing else: for `valgrind --tool=callgrind`.
+    var profile: ProfiledWork?
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -31,13 +33,16 @@ struct Options {
                 guard let value = rest.popFirst().flatMap(Int.init), value > 0 else { usage() }
                 starts = value
             case "--json": json = true
+            case "--profile":
+                guard let value = rest.popFirst().flatMap(ProfiledWork.init(rawValue:)) else { usage() }
+                profile = value
             default: usage()
             }
         }
     }
 
     private func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: cekura-bench [--runs N] [--edits N] [--starts N] [--json]\n".utf8))
+        FileHandle.standardError.write(Data("usage: cekura-bench [--runs N] [--edits N] [--starts N] [--json] [--profile scripts|scripts-without-tags]\n".utf8))
         exit(2)
     }
 }
@@ -46,6 +51,10 @@ let options = Options(CommandLine.arguments)
 #if DEBUG
 FileHandle.standardError.write(Data("cekura-bench: this is a debug build; measure with `swift run -c release cekura-bench`\n".utf8))
 #endif
+if let profile = options.profile {
+    profile.run(times: options.runs)
+    exit(0)
+}
 
 var generator = SuiteGenerator()
 let spec = Array(generator.suite().utf8)
@@ -73,12 +82,12 @@ let scriptSpec = Array(scriptGenerator.scriptSuite().utf8)
 let scriptDocument = ScenarioDocument(tree: SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json")
 precondition(FileCheck.run(scriptDocument.tree, fileName: "cekura.tests.json").diagnostics.isEmpty,
              "the generated script suite must check clean")
-let scriptFullCheck = Measurement.measure("scripts: full check", runs: options.runs) {
-    blackHole(FileCheck.run(SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json"))
-}
-let withoutTagLayer = Measurement.measure("scripts: full check, no tag language", runs: options.runs) {
-    blackHole(FileCheck.run(SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json", actionLanguage: false))
-}
+let (scriptFullCheck, withoutTagLayer) = Measurement.interleaved(
+    ("scripts: full check", { blackHole(FileCheck.run(SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json")) }),
+    ("scripts: full check, no tag language", {
+        blackHole(FileCheck.run(SyntaxTree.parse(scriptSpec), fileName: "cekura.tests.json", actionLanguage: false))
+    }),
+    runs: options.runs)
 let tagLayer = Measurement.measure("scripts: tag language alone", runs: options.runs) {
     blackHole(ActionLanguageLayer.check(scriptDocument))
 }

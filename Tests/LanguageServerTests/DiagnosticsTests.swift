@@ -47,6 +47,34 @@ struct DiagnosticsTests {
         #expect(text == Samples.goodSuite)
     }
 
+    /// The server reuses what the previous check found in the cases an edit
+    /// did not touch: after typing in the first case, the findings of the
+    /// second (moved by the edit, one with a fix) are what a fresh open of the
+    /// same text gets.
+    @Test func findingsOfUntouchedCasesMoveWithTheEdit() throws {
+        let before = #"{"version": "1", "defaults": {"language": "en"}, "scenarios": [{"name": "n", "instructions": "i"}, "#
+            + #"{"name": "m", "agent_id": "a", "instructions": "say {{test_profile.x}} and {{ oops }}", "type": "conditional_actions"}]}"#
+        let harness = ServerHarness()
+        try harness.initialize(capabilities: Clients.vscode, options: Self.fast)
+        harness.open(Samples.suiteURI, before)
+        let first = try harness.publishedDiagnostics(Samples.suiteURI, version: 1)
+        #expect((first["diagnostics"]?.arrayValue?.count ?? 0) >= 3)
+        let name = try #require(before.firstRange(of: #""n""#)).upperBound
+        let column = before.utf16.distance(from: before.startIndex, to: name) - 1
+        harness.change(Samples.suiteURI, version: 2, [
+            ["range": ["start": ["line": 0, "character": .integer(column)], "end": ["line": 0, "character": .integer(column)]], "text": "ame"],
+        ])
+        let edited = try harness.publishedDiagnostics(Samples.suiteURI, version: 2)
+
+        let fresh = ServerHarness()
+        try fresh.initialize(capabilities: Clients.vscode, options: Self.fast)
+        var after = before
+        after.insert(contentsOf: "ame", at: before.index(before: name))
+        fresh.open(Samples.suiteURI, after)
+        #expect(edited["diagnostics"] == (try fresh.publishedDiagnostics(Samples.suiteURI, version: 1))["diagnostics"])
+        #expect(edited["diagnostics"] != first["diagnostics"])
+    }
+
     @Test func closingClearsPushedDiagnostics() throws {
         let harness = ServerHarness()
         try harness.initialize(capabilities: Clients.vscode, options: Self.fast)

@@ -37,10 +37,29 @@ struct ActionParserTests {
     @Test func blocksPairWithTheirClosingTags() {
         let markup = ActionParser.parse(#"<voice provider="cartesia" id="x">It's his wife. <silence time="1s" /> Bye.</voice> <endcall />"#)
         let voice = 0
-        #expect(markup.closings[voice] != nil)
+        let closing = markup.elements.firstIndex { if case .closingTag = $0 { true } else { false } }
+        #expect(markup.closing(of: voice) == closing)
         let silenceIndex = markup.elements.firstIndex { if case .tag(let tag) = $0 { tag.name == "silence" } else { false } }!
-        #expect(markup.enclosing[silenceIndex] == [voice])
+        #expect(markup.enclosingBlocks(of: silenceIndex) == [voice])
+        #expect(markup.enclosingBlocks(of: voice).isEmpty)
+        #expect(markup.closing(of: silenceIndex) == nil)
         #expect(markup.unclosed.isEmpty && markup.strayClosings.isEmpty)
+    }
+
+    @Test func nestedBlocksCloseWithTheBlockAroundThem() {
+        // 0 <voice>, 1 <ignore_interruptions>, 2 <spell>, 3 text, 4 </ignore_interruptions>, 5 text, 6 </voice>, 7 text, 8 </spell>
+        let markup = ActionParser.parse("<voice provider=\"x\"><ignore_interruptions><spell>AB</ignore_interruptions> hi</voice> x</spell>")
+        #expect(markup.elements.count == 9)
+        #expect(markup.enclosingBlocks(of: 3) == [0, 1, 2])
+        #expect(markup.enclosingBlocks(of: 2) == [0, 1])
+        #expect(markup.closing(of: 1) == 4)
+        #expect(markup.closing(of: 2) == nil)
+        #expect(markup.enclosingBlocks(of: 4) == [0])
+        #expect(markup.enclosingBlocks(of: 5) == [0])
+        #expect(markup.closing(of: 0) == 6)
+        #expect(markup.enclosingBlocks(of: 7).isEmpty)
+        #expect(markup.unclosed == [2])
+        #expect(markup.strayClosings == [8])
     }
 
     @Test func aSelfClosingTagWithoutItsSlashOpensNothing() {
@@ -48,7 +67,7 @@ struct ActionParserTests {
         #expect(markup.unclosed.isEmpty)
         #expect(markup.tags.first { $0.name == "endcall" }?.isSelfClosing == false)
         let spell = markup.elements.firstIndex { if case .tag(let tag) = $0 { tag.name == "spell" } else { false } }!
-        #expect(markup.enclosing[spell].isEmpty)
+        #expect(markup.enclosingBlocks(of: spell).isEmpty)
     }
 
     @Test func unclosedBlocksAndStrayClosings() {

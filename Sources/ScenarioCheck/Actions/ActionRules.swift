@@ -7,38 +7,30 @@ import ScenarioModel
 /// decoded action ranges are mapped through the action string's escapes.
 enum ActionRules {
     static func check(_ parts: ScriptParts) -> [Diagnostic] {
-        let occurrence = parts.occurrence
-        let facts = ScriptFacts(occurrence)
-        var diagnostics: [Diagnostic] = []
-        var functionsRunEarlier: Set<String> = []
-        var scratch: [Int8] = []
-        if let role = occurrence.script.value("role") {
-            checkUnsupportedPlaceholders(in: role, field: "`role`", facts, into: &diagnostics)
+        let facts = ScriptFacts(parts)
+        var check = ActionCheck(script: facts)
+        if let role = parts.script.value("role") {
+            checkUnsupportedPlaceholders(in: role, field: "`role`", facts, into: &check.diagnostics)
         }
-        var tagged = parts.taggedActions[...]
-        for condition in parts.conditions {
+        let tagged = parts.taggedActions
+        var nextTagged = 0
+        for (position, condition) in parts.conditions.enumerated() {
             if let text = condition.conditionNode {
-                checkUnsupportedPlaceholders(in: text, field: "a `condition`", facts, into: &diagnostics)
+                checkUnsupportedPlaceholders(in: text, field: "a `condition`", facts, into: &check.diagnostics)
             }
-            guard let action = condition.actionNode else { continue }
-            var check: ActionCheck
-            if let parsed = tagged.first, parsed.condition.index == condition.index {
-                tagged.removeFirst()
-                check = ActionCheck(condition: condition, decoded: parsed.decoded, markup: parsed.markup, script: facts,
-                                    functionsRunEarlier: functionsRunEarlier, scratch: &scratch)
-            } else if action.withStringBytes({ $0.contains(UInt8(ascii: "{")) }) == true {
+            let content: ActionCheck.Content, escapes: EscapeMap
+            if nextTagged < tagged.count, tagged[nextTagged].condition.index == condition.index {
+                (content, escapes) = (.markup(tagged[nextTagged].markup), tagged[nextTagged].escapes)
+                nextTagged += 1
+            } else if let decoded = parts.action(at: position, holding: UInt8(ascii: "{")) {
                 // Without a tag, only the placeholders need reading.
-                check = ActionCheck(condition: condition, decoded: action.decoded, markup: nil, script: facts,
-                                    functionsRunEarlier: functionsRunEarlier, scratch: &scratch)
+                (content, escapes) = (.placeholders(decoded.utf8.withUnsafeBufferPointer(ActionParser.placeholders(inUTF8:))), decoded.map)
             } else {
-                continue  // Plain speech, as most actions are.
+                continue  // Plain speech, as most actions are, or no action.
             }
-            check.run()
-            diagnostics += check.diagnostics
-            for tag in check.functionTags { functionsRunEarlier.insert(tag.name) }
-            swap(&scratch, &check.facts)
+            check.run(condition, escapes: escapes, reading: content)
         }
-        return diagnostics
+        return check.diagnostics
     }
 
     /// Placeholders in `role` and in `condition` strings: Cekura documents none there.
@@ -50,22 +42,33 @@ enum ActionRules {
     }
 }
 
-/// The rules for one action, parsed once.
+/// The rules for the actions of one script, run one action after another,
+/// each parsed once. One value serves the whole script: its storage is reused
+/// from action to action, and it is never copied (a copy costs a retain per field).
 struct ActionCheck {
-    let condition: ConditionView
-    let markup: ActionMarkup
     let script: ScriptFacts
-    let functionsRunEarlier: Set<String>
-    let location: StringLocation
+    /// `TagFacts.all`, read for every tag: held here rather than looked up each time.
+    private let catalogue = TagFacts.all
+    /// The diagnostics of every action checked so far.
+    var diagnostics: [Diagnostic] = []
+    /// The functions `<function>` tags of earlier actions run.
+    private(set) var functionsRunEarlier: Set<String> = []
+
+    // The action being checked.
+    private var currentCondition: ConditionView?
+    var condition: ConditionView { currentCondition! }
+    private(set) var markup = Self.noMarkup
+    /// `markup.utf8`, held here: the rules read it byte by byte.
+    private(set) var bytes: [UInt8] = []
+    private(set) var location = StringLocation(sourceFrom: 0)
     /// Made at the action's first placeholder.
     private var placeholderRules: PlaceholderRules?
-    var diagnostics: [Diagnostic] = []
     /// The function each `<function name>` tag of this action runs, at the tag's offset.
     var functionTags: [(name: String, offset: Int)] = []
     /// The catalogue position of each tag and closing tag, by element index
     /// (`TagFacts.all`); `unknown` for other elements and for tags the
     /// catalogue does not know, `pairedWithUnknown` for the closing tag of one.
-    var facts: [Int8]
+    private var facts: [Int8] = []
     static let unknown: Int8 = -1, pairedWithUnknown: Int8 = -2
     private static let noMarkup = ActionParser.parse("")
     /// The placeholders of an action read without its markup (it has no `<`).
@@ -76,30 +79,43 @@ struct ActionCheck {
     private var needsFixedMessage = false
     private var firstEndcall: Int?
 
-    /// `scratch` is storage for `facts` that the caller hands from action to
-    /// action, so that it is allocated once per script.
-    /// Without `markup`, only the action's placeholders are read (it has no `<`).
-    init(condition: ConditionView, decoded: DecodedString, markup: ActionMarkup?, script: ScriptFacts,
-         functionsRunEarlier: Set<String>, scratch: inout [Int8]) {
-        self.condition = condition
-        self.script = script
-        self.functionsRunEarlier = functionsRunEarlier
-        self.markup = markup ?? Self.noMarkup
-        location = StringLocation(decoded: decoded)
-        if markup == nil {
-            plainPlaceholders = ActionParser.placeholders(in: decoded.value)
-        }
-        facts = []
-        swap(&facts, &scratch)
-        facts.removeAll(keepingCapacity: true)
-        facts.append(contentsOf: repeatElement(Self.unknown, count: self.markup.elements.count))
+    /// What is read of an action: its markup, or only its placeholders when it has no `<`.
+    enum Content {
+        case markup(ActionMarkup)
+        case placeholders([Placeholder])
     }
 
-    var bytes: [UInt8] { markup.utf8 }
+    init(script: ScriptFacts) {
+        self.script = script
+    }
+
+    /// Checks the next action of the script, the action of `condition`.
+    mutating func run(_ condition: ConditionView, escapes: EscapeMap, reading content: Content) {
+        currentCondition = condition
+        switch content {
+        case .markup(let parsed):
+            markup = parsed
+            plainPlaceholders.removeAll(keepingCapacity: true)
+        case .placeholders(let placeholders):
+            markup = Self.noMarkup
+            plainPlaceholders = placeholders
+        }
+        bytes = markup.utf8
+        location = StringLocation(escapes)
+        placeholderRules = nil
+        settledOpeners.removeAll(keepingCapacity: true)
+        needsFixedMessage = false
+        firstEndcall = nil
+        facts.removeAll(keepingCapacity: true)
+        facts.append(contentsOf: repeatElement(Self.unknown, count: markup.records.count))
+        runElements()
+        for tag in functionTags { functionsRunEarlier.insert(tag.name) }
+        functionTags.removeAll(keepingCapacity: true)
+    }
 
     func catalogued(_ index: Int) -> TagFact? {
         let position = facts[index]
-        return position >= 0 ? TagFacts.all[Int(position)] : nil
+        return position >= 0 ? catalogue[Int(position)] : nil
     }
 
     func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
@@ -111,33 +127,35 @@ struct ActionCheck {
 
     /// One pass over the elements: everything a tag needs (the tags before it,
     /// the blocks around it) comes before it.
-    mutating func run() {
-        let elements = markup.elements
-        for index in elements.indices {
-            switch elements[index] {
-            case .tag(let tag):
-                let closing = markup.closings[index]
+    private mutating func runElements() {
+        for index in markup.records.indices {
+            let record = markup.records[index]
+            switch record.kind {
+            case .tag:
+                let tag = TagView(markup: markup, record: record)
+                let closing = markup.closing(of: index)
                 let position = resolve(tag, closing: closing.flatMap { closingTag($0) })
                 facts[index] = position.map { Int8($0) } ?? Self.unknown
                 if let closing { facts[closing] = position.map { Int8($0) } ?? Self.pairedWithUnknown }
                 guard let position else { continue }
-                let fact = TagFacts.all[position]
+                let fact = catalogue[position]
                 checkForm(tag, fact, index)
                 checkAttributes(tag, fact, position, index)
                 if !checkNesting(tag, fact, index) { checkPlacement(tag, fact, index) }
                 checkCondition(tag, fact)
                 if fact.fixedMessage != .either { needsFixedMessage = true }
                 if firstEndcall == nil, fact.name == "endcall" { firstEndcall = index }
-            case .closingTag(let closing):
+            case .closingTag:
+                let closing = ClosingTagView(markup: markup, record: record)
                 if facts[index] == Self.unknown, let position = resolve(closing) { facts[index] = Int8(position) }
                 if closing.range.upperBound <= closing.nameRange.upperBound || bytes[closing.range.upperBound - 1] != UInt8(ascii: ">") {
                     let end = closing.range.upperBound
                     report(.tagNotClosed, .error, "`</\(closing.name)` is missing its `>`", closing.range,
                            fixes: [Fix(title: "Add `>`", edits: [location.edit(end..<end, ">")])])
                 }
-            case .placeholder(let placeholder):
+            case .placeholder:
                 // Checked in place: the tags before it (`<function>`) are known by now.
-                check(PlaceholderRules.Found(placeholder: placeholder, offset: 0))
+                check(PlaceholderRules.Found(placeholder: markup.placeholders[Int(record.first)], offset: 0))
             case .text, .marker:
                 break
             }
@@ -154,16 +172,16 @@ struct ActionCheck {
         checkPlaceholder(found, placeholderRules!)
     }
 
-    private func closingTag(_ index: Int) -> ActionClosingTag? {
-        if case .closingTag(let closing) = markup.elements[index] { closing } else { nil }
+    private func closingTag(_ index: Int) -> ClosingTagView? {
+        if case .closingTag(let closing) = markup.view(index) { closing } else { nil }
     }
 
     // MARK: Names
 
     /// The catalogue entry of a tag: its own name, or the lower-case one
     /// (`tag-case`); an unknown name is `tag-unknown`.
-    private mutating func resolve(_ tag: ActionTag, closing: ActionClosingTag?) -> Int? {
-        if let position = TagFacts.position(of: tag.name) { return position }
+    private mutating func resolve(_ tag: TagView, closing: ClosingTagView?) -> Int? {
+        if let position = tag.cataloguePosition { return position }
         let lower = tag.name.lowercased()
         func renames(to name: String) -> [TextEdit] {
             [location.edit(tag.nameRange, name)] + (closing.map { [location.edit($0.nameRange, name)] } ?? [])
@@ -196,11 +214,11 @@ struct ActionCheck {
 
     /// `<break time="500ms"/>` → `<silence time="0.5s"/>`, when `time` is its
     /// only attribute and reads as a duration.
-    private func silenceFix(_ tag: ActionTag) -> Fix? {
+    private func silenceFix(_ tag: TagView) -> Fix? {
         guard tag.attributes.count == 1, let time = tag.attributes.first, time.name == "time", time.quoteByte != nil,
               let value = time.value, let valueRange = time.valueRange, tag.isSelfClosing else { return nil }
         var edits = [location.edit(tag.nameRange, "silence")]
-        if !TagValues.isSeconds(value) {
+        if !TagValues.isSeconds(value.utf8) {
             guard let seconds = TagValues.seconds(from: value) else { return nil }
             edits.append(location.edit(valueRange, seconds))
         }
@@ -208,8 +226,8 @@ struct ActionCheck {
     }
 
     /// A closing tag with no opening tag of its own name.
-    private mutating func resolve(_ closing: ActionClosingTag) -> Int? {
-        if let position = TagFacts.position(of: closing.name) { return position }
+    private mutating func resolve(_ closing: ClosingTagView) -> Int? {
+        if let position = closing.cataloguePosition { return position }
         let lower = closing.name.lowercased()
         if let position = TagFacts.position(of: lower) {
             report(.tagCase, .warning, "tag names are lower-case: `</\(lower)>`, not `</\(closing.name)>`", closing.nameRange,
@@ -227,7 +245,7 @@ struct ActionCheck {
 
     /// `tag-not-closed`: a self-closing tag written without its `/`, or a tag
     /// that breaks off before its `>`.
-    private mutating func checkForm(_ tag: ActionTag, _ fact: TagFact, _ index: Int) {
+    private mutating func checkForm(_ tag: TagView, _ fact: TagFact, _ index: Int) {
         if !tag.isTerminated {
             let written = "<\(tag.name)"
             let unclosedQuote = tag.attributes.first { $0.quoteByte != nil && !quoteIsClosed($0) }
@@ -242,7 +260,7 @@ struct ActionCheck {
             return
         }
         guard !tag.isSelfClosing else { return }
-        let regionalVoice = fact.form == .either && tag.attribute("text") != nil && markup.closings[index] == nil
+        let regionalVoice = fact.form == .either && tag.attribute("text") != nil && markup.closing(of: index) == nil
         guard fact.form == .selfClosing || regionalVoice else { return }
         let closingBracket = tag.range.upperBound - 1
         let spaced = closingBracket > 0 && bytes[closingBracket - 1].isTagBlank
@@ -254,21 +272,27 @@ struct ActionCheck {
 
     /// Whether a quoted value ends with the quote it opened with (compared as
     /// bytes: the opening quote stands just before the value).
-    func quoteIsClosed(_ attribute: ActionAttribute) -> Bool {
+    func quoteIsClosed(_ attribute: AttributeView) -> Bool {
         guard attribute.quoteByte != nil, let valueRange = attribute.valueRange, valueRange.lowerBound > 0 else { return false }
         return valueRange.upperBound < bytes.count && bytes[valueRange.upperBound] == bytes[valueRange.lowerBound - 1]
     }
 
     // MARK: Attributes
 
-    private mutating func checkAttributes(_ tag: ActionTag, _ fact: TagFact, _ position: Int, _ index: Int) {
+    private mutating func checkAttributes(_ tag: TagView, _ fact: TagFact, _ position: Int, _ index: Int) {
         // The attributes of the catalogue seen so far, as bits, and where each
         // was first written (eight bits per attribute): no allocation per tag.
         var seen: UInt32 = 0
         var firstWritten: UInt64 = 0
-        for (written, attribute) in tag.attributes.enumerated() {
+        let attributes = tag.attributes
+        for written in 0..<attributes.count {
+            let attribute = attributes[written]
             var name = attribute.name
-            var specIndex = fact.attributes.firstIndex { $0.name == name }
+            // Where the parser found the name among the catalogue's attribute names.
+            var specIndex = attribute.catalogueName.flatMap { catalogued in
+                let index = TagTables.attributeIndex[position][catalogued]
+                return index >= 0 ? Int(index) : nil
+            }
             if specIndex == nil {
                 let lower = name.lowercased()
                 if let known = fact.attributes.firstIndex(where: { $0.name == lower }) {
@@ -301,17 +325,18 @@ struct ActionCheck {
             }
             seen |= bit
             firstWritten |= UInt64(written) << (8 * UInt64(specIndex))
-            guard let value = attribute.value, let valueRange = attribute.valueRange else {
+            guard let valueRange = attribute.valueRange else {
                 report(.tagAttributeEmpty, .error, "`\(name)` has no value: write `\(name)=\"…\"`", attribute.range)
                 continue
             }
             if attribute.quoteByte == nil {
+                let value = text(valueRange)
                 report(.tagAttributeUnquoted, .error, "attribute values are written in quotes: `\(name)=\"\(shown(value))\"`", valueRange,
                        fixes: [Fix(title: "Quote the value", edits: [location.edit(valueRange, "\"\(value)\"")])])
             } else if !quoteIsClosed(attribute) {
                 continue  // `tag-not-closed` says so
             }
-            checkValue(value, valueRange, spec, of: tag, fact, choices: TagTables.choices[position][specIndex])
+            checkValue(valueRange, spec, of: tag, fact, choices: TagTables.choices[position][specIndex])
         }
         if TagTables.required[position] & ~seen != 0 {
             for (specIndex, spec) in fact.attributes.enumerated() where spec.required && seen & (UInt32(1) << specIndex) == 0 {
@@ -333,7 +358,7 @@ struct ActionCheck {
     }
 
     /// Where a JSON attribute written in double quotes (`d="{"form":"x"}"`) was cut short by the JSON's own quotes.
-    private func jsonCutShort(_ tag: ActionTag, _ fact: TagFact) -> Int? {
+    private func jsonCutShort(_ tag: TagView, _ fact: TagFact) -> Int? {
         tag.attributes.first { attribute in
             guard attribute.quoteByte == UInt8(ascii: "\""), let spec = fact.attribute(attribute.name), case .json = spec.value,
                   let value = attribute.value else { return false }
@@ -341,7 +366,7 @@ struct ActionCheck {
         }?.range.upperBound
     }
 
-    private mutating func reportUnknownAttribute(_ attribute: ActionAttribute, _ tag: ActionTag, _ fact: TagFact) {
+    private mutating func reportUnknownAttribute(_ attribute: AttributeView, _ tag: TagView, _ fact: TagFact) {
         let name = attribute.name
         guard !fact.attributes.isEmpty else {
             report(.tagAttributeUnknown, .warning, "`<\(fact.name)>` takes no attributes; `\(name)` has no effect", attribute.nameRange)
@@ -362,7 +387,7 @@ struct ActionCheck {
     }
 
     /// An attribute with the blanks before it.
-    private func removalRange(_ attribute: ActionAttribute, in tag: ActionTag) -> Range<Int> {
+    private func removalRange(_ attribute: AttributeView, in tag: TagView) -> Range<Int> {
         var start = attribute.range.lowerBound
         while start > tag.nameRange.upperBound, bytes[start - 1].isTagBlank { start -= 1 }
         return start..<attribute.range.upperBound
@@ -371,10 +396,13 @@ struct ActionCheck {
     // MARK: Nesting (§6.4)
 
     /// `tag-nested`; true when reported, so that placement rules do not repeat it.
-    private mutating func checkNesting(_ tag: ActionTag, _ fact: TagFact, _ index: Int) -> Bool {
+    private mutating func checkNesting(_ tag: TagView, _ fact: TagFact, _ index: Int) -> Bool {
         let opensBlock = !tag.isSelfClosing && tag.isTerminated && fact.form != .selfClosing
         var finding: (severity: Severity, message: String, container: Int)?
-        for container in markup.enclosing[index] {
+        // From the innermost block out; the outermost error is reported, else the outermost warning.
+        var enclosing = markup.innermostBlock(around: index)
+        while let container = enclosing {
+            enclosing = markup.innermostBlock(around: container)
             guard let outer = catalogued(container) else { continue }
             var found: (Severity, String)?
             switch outer.content {
@@ -391,11 +419,11 @@ struct ActionCheck {
             default:
                 break
             }
-            if let found, finding == nil || (found.0 == .error && finding?.severity != .error) {
+            if let found, found.0 == .error || finding?.severity != .error {
                 finding = (found.0, found.1, container)
             }
         }
-        guard let finding, case .tag(let outerTag) = markup.elements[finding.container] else { return false }
+        guard let finding, case .tag(let outerTag) = markup.view(finding.container) else { return false }
         report(.tagNested, finding.severity, finding.message, tag.range,
                related: [RelatedLocation(range: location.range(outerTag.range), message: "the enclosing `<\(outerTag.name)>`")])
         return true
@@ -403,25 +431,24 @@ struct ActionCheck {
 
     // MARK: Placement (§6.3)
 
-    private mutating func checkPlacement(_ tag: ActionTag, _ fact: TagFact, _ index: Int) {
-        let elements = markup.elements
+    private mutating func checkPlacement(_ tag: TagView, _ fact: TagFact, _ index: Int) {
         switch fact.placement {
         case .anywhere:
             return
         case .wholeAction:
-            guard let other = elements.indices.first(where: { $0 != index && !isBlank(elements[$0]) }) else { return }
+            guard let other = markup.records.indices.first(where: { $0 != index && !isBlank($0) }) else { return }
             report(.tagMustBeWholeAction, .error,
-                   "`<\(fact.name)>` must be the whole action, with nothing else in it; here it stands with \"\(shown(text(trimmed(elements[other].range)), limit: 30))\". Move the rest to an `action_followup`",
+                   "`<\(fact.name)>` must be the whole action, with nothing else in it; here it stands with \"\(shown(text(trimmed(markup.records[other].range)), limit: 30))\". Move the rest to an `action_followup`",
                    tag.range)
         case .startOfAction:
             var startTags: [String] = []
-            for before in 0..<index where !isBlank(elements[before]) {
-                if case .tag = elements[before], let earlier = catalogued(before), earlier.placement == .startOfAction {
+            for before in 0..<index where !isBlank(before) {
+                if markup.records[before].kind == .tag, let earlier = catalogued(before), earlier.placement == .startOfAction {
                     startTags.append(earlier.name)
                     continue
                 }
                 report(.tagMustStartAction, .error,
-                       "`<\(fact.name)>` must start the action, with only blanks before it; it comes after \"\(shown(text(trimmed(elements[before].range)), limit: 30))\"",
+                       "`<\(fact.name)>` must start the action, with only blanks before it; it comes after \"\(shown(text(trimmed(markup.records[before].range)), limit: 30))\"",
                        tag.range)
                 return
             }
@@ -433,9 +460,9 @@ struct ActionCheck {
         }
     }
 
-    private func isBlank(_ element: ActionElement) -> Bool {
-        guard case .text(let range) = element else { return false }
-        return bytes[range].allSatisfy(\.isTagBlank)
+    private func isBlank(_ index: Int) -> Bool {
+        let record = markup.records[index]
+        return record.kind == .text && bytes[record.range].allSatisfy(\.isTagBlank)
     }
 
     private func trimmed(_ range: Range<Int>) -> Range<Int> {
@@ -448,7 +475,7 @@ struct ActionCheck {
     // MARK: The condition
 
     /// `interruption-needs-followup`, `function-on-first-message` (FN15).
-    private mutating func checkCondition(_ tag: ActionTag, _ fact: TagFact) {
+    private mutating func checkCondition(_ tag: TagView, _ fact: TagFact) {
         if fact.onlyOnFollowup, !condition.isFollowup {
             let typeWords = condition.type.map { "this condition's `type` is \"\($0)\"" } ?? "this condition has no `type`"
             var fixes: [Fix] = []
@@ -486,7 +513,7 @@ struct ActionCheck {
             }
         }
         for opener in openers {
-            guard case .tag(let tag) = markup.elements[opener], let fact = catalogued(opener) else { continue }
+            guard case .tag(let tag) = markup.view(opener), let fact = catalogued(opener) else { continue }
             if fact.name == "voice" {
                 let bracket = tag.range.upperBound - 1
                 let spaced = bracket > 0 && bytes[bracket - 1].isTagBlank
@@ -498,7 +525,7 @@ struct ActionCheck {
             }
         }
         for stray in strays {
-            guard case .closingTag(let closing) = markup.elements[stray], let fact = catalogued(stray) else { continue }
+            guard case .closingTag(let closing) = markup.view(stray), let fact = catalogued(stray) else { continue }
             if fact.form == .selfClosing {
                 report(.tagUnbalanced, .error, "`<\(fact.name) />` is self-closing and has no closing tag `</\(closing.name)>`", closing.range,
                        fixes: [Fix(title: "Remove `</\(closing.name)>`", edits: [location.edit(closing.range, "")])])
@@ -513,9 +540,9 @@ struct ActionCheck {
     /// `tag-needs-fixed-message`, once per action: the fix sets the flag for all its tags.
     private mutating func checkFixedMessage() {
         guard needsFixedMessage, condition.isNotFixed, let flag = condition.fixedMessageNode else { return }
-        var tagged: [(tag: ActionTag, fact: TagFact)] = []
-        for (index, element) in markup.elements.enumerated() {
-            if case .tag(let tag) = element, let fact = catalogued(index), fact.fixedMessage != .either { tagged.append((tag, fact)) }
+        var tagged: [(tag: TagView, fact: TagFact)] = []
+        for index in markup.records.indices {
+            if case .tag(let tag) = markup.view(index), let fact = catalogued(index), fact.fixedMessage != .either { tagged.append((tag, fact)) }
         }
         guard !tagged.isEmpty else { return }
         let audio = tagged.first { $0.fact.fixedMessage == .refusedWhenNotFixed }
@@ -536,21 +563,20 @@ struct ActionCheck {
     // MARK: <endcall />
 
     private mutating func checkTextAfterEndcall() {
-        let elements = markup.elements
         guard let endcall = firstEndcall else { return }
         var start: Int?, end = 0
-        for element in elements[(endcall + 1)...] {
-            switch element {
+        for record in markup.records[(endcall + 1)...] {
+            switch record.kind {
             case .closingTag:
                 continue
-            case .text(let range):
-                let content = trimmed(range)
+            case .text:
+                let content = trimmed(record.range)
                 guard !content.isEmpty else { continue }
                 start = start ?? content.lowerBound
                 end = content.upperBound
             default:
-                start = start ?? element.range.lowerBound
-                end = element.range.upperBound
+                start = start ?? record.range.lowerBound
+                end = record.range.upperBound
             }
         }
         guard let start else { return }

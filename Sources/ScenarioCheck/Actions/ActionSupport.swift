@@ -6,22 +6,22 @@ import ScenarioModel
 /// text is escaped for the string it lands in. A string read from its source
 /// bytes (where what is read has no escapes) maps offsets one to one.
 struct StringLocation {
-    private let decoded: DecodedString?
+    private let escapes: EscapeMap?
     private let contentStart: Int
 
-    init(decoded: DecodedString) {
-        self.decoded = decoded
-        contentStart = decoded.contentRange.start
+    init(_ escapes: EscapeMap) {
+        self.escapes = escapes
+        contentStart = escapes.contentRange.start
     }
 
     /// Offsets count from the first byte after the string's opening quote.
     init(sourceFrom contentStart: Int) {
-        decoded = nil
+        escapes = nil
         self.contentStart = contentStart
     }
 
     func range(_ range: Range<Int>) -> TextRange {
-        decoded?.sourceRange(ofDecoded: range) ?? TextRange(contentStart + range.lowerBound, contentStart + range.upperBound)
+        escapes?.sourceRange(ofDecoded: range) ?? TextRange(contentStart + range.lowerBound, contentStart + range.upperBound)
     }
 
     func edit(_ range: Range<Int>, _ text: String) -> TextEdit {
@@ -70,9 +70,9 @@ struct StringLocation {
         }
         guard !readAsWritten else { return }
         diagnostics.removeSubrange(first...)
-        let decoded = node.decoded
-        let decodedRules = PlaceholderRules(location: StringLocation(decoded: decoded), profile: profile())
-        for placeholder in ActionParser.placeholders(in: decoded.value) {
+        guard let decoded = node.decodedBytes else { return }
+        let decodedRules = PlaceholderRules(location: StringLocation(decoded.map), profile: profile())
+        for placeholder in decoded.utf8.withUnsafeBufferPointer(ActionParser.placeholders(inUTF8:)) {
             check(decodedRules, PlaceholderRules.Found(placeholder: placeholder, offset: 0), &diagnostics)
         }
     }
@@ -112,22 +112,26 @@ final class ScriptFacts {
     /// Looked up when a placeholder needs it.
     private(set) lazy var testProfile: TestProfileData? = TestProfileData.of(context)
 
-    init(_ occurrence: ScriptOccurrence) {
-        script = occurrence.script
-        context = occurrence.context
+    private let functionViews: [FunctionView]
+
+    init(_ parts: ScriptParts) {
+        script = parts.script
+        context = parts.occurrence.context
+        functionViews = parts.functions
     }
 
-    /// Declared functions by name (the first of duplicates), in declaration order.
-    private(set) lazy var functions: (byName: [String: DeclaredFunction], names: [String]) = {
-        var byName: [String: DeclaredFunction] = [:]
-        var names: [String] = []
-        for function in script.functions {
-            guard let name = function.name, byName[name] == nil else { continue }
-            byName[name] = DeclaredFunction(name: name, autoRun: function.autoRun, mapping: function.responseMapping)
-            names.append(name)
+    /// Declared functions (the first of duplicates), in declaration order: a
+    /// script declares a handful, which a search reads faster than a table is built.
+    private(set) lazy var functions: [DeclaredFunction] = {
+        var functions: [DeclaredFunction] = []
+        for function in functionViews {
+            guard let name = function.name, !functions.contains(where: { $0.name == name }) else { continue }
+            functions.append(DeclaredFunction(name: name, autoRun: function.autoRun, mapping: function.responseMapping))
         }
-        return (byName, names)
+        return functions
     }()
+
+    func function(named name: String) -> DeclaredFunction? { functions.first { $0.name == name } }
 }
 
 /// What the rules consult about the condition an action belongs to; the

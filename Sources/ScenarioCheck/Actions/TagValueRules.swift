@@ -3,19 +3,22 @@ import ScenarioModel
 
 /// Attribute values (scenario-format.md §6.6, §6.7) and the voice tag's own rules.
 extension ActionCheck {
-    mutating func checkValue(_ value: String, _ range: Range<Int>, _ spec: TagFact.Attribute, of tag: ActionTag, _ fact: TagFact,
-                             choices: Set<String>?) {
-        // Messages are written only for values found wrong: this runs for every attribute.
+    /// Checks the value at `range`. It runs for every attribute, so the value is
+    /// read as bytes, and made a `String` only where a check needs one or a
+    /// message quotes it.
+    mutating func checkValue(_ range: Range<Int>, _ spec: TagFact.Attribute, of tag: TagView, _ fact: TagFact, choices: Set<String>?) {
         var label: String { "`\(spec.name)` of `<\(fact.name)>`" }
+        var value: String { text(range) }
+        let written = bytes[range]
         switch spec.value {
         case .seconds:
-            guard !TagValues.isSeconds(value) else { return }
+            guard !TagValues.isSeconds(written) else { return }
             let meant = TagValues.seconds(from: value)
             report(.tagTimeFormat, .error,
                    "\(label) is a number of seconds ending in `s`, like \"2s\" or \"1.5s\"; found \"\(shown(value))\"" + (meant.map { " — did you mean \"\($0)\"?" } ?? ""),
                    range, fixes: meant.map { [Fix(title: "Write \"\($0)\"", edits: [location.edit(range, $0)])] } ?? [])
         case .milliseconds:
-            guard value.isEmpty || !value.utf8.allSatisfy(\.isDigit) else { return }
+            guard written.isEmpty || !written.allSatisfy(\.isDigit) else { return }
             let meant = TagValues.milliseconds(from: value)
             report(.tagTimeFormat, .warning,
                    "\(label) is a duration in milliseconds, digits only, like \"500\" (the exact format is undocumented); found \"\(shown(value))\"" + (meant.map { " — did you mean \"\($0)\"?" } ?? ""),
@@ -23,9 +26,13 @@ extension ActionCheck {
         case .number(let min, let max):
             checkNumber(value, range, spec, fact, min: min, max: max)
         case .oneOf(let allowed):
+            // Written exactly as an allowed value (nearly always), else compared as strings.
+            guard !allowed.contains(where: { $0.value.utf8.elementsEqual(written) }) else { return }
+            let value = value
             guard !(choices?.contains(value) ?? allowed.contains(where: { $0.value == value })) else { return }
             checkChoice(value, range, spec, fact, allowed.map(\.value))
         case .dtmfDigits:
+            if !written.isEmpty, written.allSatisfy(\.isKeypadCharacter) { return }
             checkDigits(value, range)
         case .json:
             let tree = SyntaxTree(value)
@@ -36,7 +43,7 @@ extension ActionCheck {
         case .functionName:
             checkFunctionName(value, range, tag)
         case .text:
-            guard value.utf8.contains(where: { !$0.isTagBlank }) else {
+            guard written.contains(where: { !$0.isTagBlank }) else {
                 if fact.name == "audio" {
                     report(.audioIDMissing, .error, "`id` of `<audio>` is empty; it names an uploaded clip", range)
                 } else if spec.required {
@@ -48,7 +55,7 @@ extension ActionCheck {
             }
             if fact.name == "ivr", spec.name == "text" {
                 checkIVRText(value, range)
-            } else if value.utf8.contains(UInt8(ascii: "{")) {
+            } else if written.contains(UInt8(ascii: "{")) {
                 collectPlaceholders(in: value, at: range.lowerBound, inDTMF: false)
             }
         }
@@ -90,8 +97,8 @@ extension ActionCheck {
     }
 
     /// `digits`: keypad characters and `{{test_profile…}}` placeholders (§6.7).
+    /// `value` is not only keypad characters.
     private mutating func checkDigits(_ value: String, _ range: Range<Int>) {
-        if !value.isEmpty, value.utf8.allSatisfy(\.isKeypadCharacter) { return }
         guard value.utf8.contains(where: { !$0.isTagBlank }) else {
             report(.dtmfDigitsInvalid, .error, "`digits` of `<dtmf>` is empty, so no tones are sent; write keypad characters `0-9 * # A-D`", range)
             return
@@ -162,14 +169,14 @@ extension ActionCheck {
     }
 
     /// FN12 for the tag; the name is kept for FN17.
-    private mutating func checkFunctionName(_ name: String, _ range: Range<Int>, _ tag: ActionTag) {
+    private mutating func checkFunctionName(_ name: String, _ range: Range<Int>, _ tag: TagView) {
         functionTags.append((name, tag.range.lowerBound))
-        guard script.functions.byName[name] == nil else { return }
+        guard script.function(named: name) == nil else { return }
         reportUnknownFunction(name, range)
     }
 
     mutating func reportUnknownFunction(_ name: String, _ range: Range<Int>) {
-        let names = script.functions.names
+        let names = script.functions.map(\.name)
         let meant = closestMatch(to: name, among: names)
         let known = names.isEmpty ? "this script declares no `functions`" : "the script declares \(wordList(names, conjunction: "and"))"
         report(.functionUnknown, .error,
@@ -213,14 +220,14 @@ extension ActionCheck {
     // MARK: <voice>
 
     /// `voice-id-format`, `voice-model-mismatch`, `voice-text-and-block`.
-    mutating func checkVoice(_ tag: ActionTag, _ attribute: (String) -> ActionAttribute?, _ index: Int) {
+    mutating func checkVoice(_ tag: TagView, _ attribute: (String) -> AttributeView?, _ index: Int) {
         let provider = attribute("provider")?.value.flatMap { TagFacts.voiceModels[$0] != nil ? $0 : nil }
-        if let provider, let id = attribute("id"), let value = id.value, let range = id.valueRange, quoteIsClosed(id) || id.quoteByte == nil,
-           value.utf8.contains(where: { !$0.isTagBlank }) {
-            if provider == "cartesia", !TagValues.isUUID(value) {
-                report(.voiceIDFormat, .error, "Cartesia voice ids are UUIDs (8-4-4-4-12 hexadecimal digits); found \"\(shown(value))\"", range)
-            } else if provider == "11labs", !TagValues.isAlphanumeric(value) {
-                report(.voiceIDFormat, .error, "ElevenLabs voice ids are letters and digits, without dashes; found \"\(shown(value))\"", range)
+        if let provider, let id = attribute("id"), let range = id.valueRange, quoteIsClosed(id) || id.quoteByte == nil,
+           bytes[range].contains(where: { !$0.isTagBlank }) {
+            if provider == "cartesia", !TagValues.isUUID(bytes[range]) {
+                report(.voiceIDFormat, .error, "Cartesia voice ids are UUIDs (8-4-4-4-12 hexadecimal digits); found \"\(shown(text(range)))\"", range)
+            } else if provider == "11labs", !TagValues.isAlphanumeric(bytes[range]) {
+                report(.voiceIDFormat, .error, "ElevenLabs voice ids are letters and digits, without dashes; found \"\(shown(text(range)))\"", range)
             }
         }
         if let provider, let model = attribute("model"), let value = model.value, let range = model.valueRange,
@@ -239,7 +246,7 @@ extension ActionCheck {
                        range, fixes: meant.map { [Fix(title: "Write \"\($0)\"", edits: [location.edit(range, $0)])] } ?? [])
             }
         }
-        if let text = attribute("text"), !tag.isSelfClosing, tag.isTerminated, markup.closings[index] != nil {
+        if let text = attribute("text"), !tag.isSelfClosing, tag.isTerminated, markup.closing(of: index) != nil {
             report(.voiceTextAndBlock, .error,
                    "a `<voice>` speaks either its `text` (self-closing) or the block it encloses, not both; remove `text` or the block",
                    text.range)
@@ -274,8 +281,7 @@ extension ActionCheck {
                    found.range)
             misplaced = true
         }
-        let declared = script.functions
-        guard let function = declared.byName[name.name] else {
+        guard let function = script.function(named: name.name) else {
             reportUnknownFunction(name.name, found.shift(name.range))
             return
         }
@@ -319,6 +325,13 @@ enum TagTables {
         fact.attributes.map { attribute in
             if case .oneOf(let values) = attribute.value { Set(values.map(\.value)) } else { nil }
         }
+    }
+
+    /// By tag position and attribute name (its position in
+    /// `TagFacts.attributeNames`): the attribute's index in the tag's
+    /// `attributes`, -1 when the tag has no such attribute.
+    static let attributeIndex: [[Int8]] = TagFacts.all.map { fact in
+        TagFacts.attributeNames.names.map { name in Int8(fact.attributes.firstIndex { $0.name == name } ?? -1) }
     }
 
     /// By tag position: the required attributes, one bit per attribute index.

@@ -5,8 +5,7 @@ import ScenarioModel
 /// attribute of every action.
 enum TagValues {
     /// SECONDS: `^[0-9]+(\.[0-9]+)?s$`.
-    static func isSeconds(_ value: String) -> Bool {
-        let bytes = value.utf8
+    static func isSeconds<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard bytes.last == UInt8(ascii: "s") else { return false }
         return isPlainDecimal(bytes.dropLast())
     }
@@ -100,10 +99,10 @@ enum TagValues {
     }
 
     /// A Cartesia voice id: 8-4-4-4-12 hexadecimal digits.
-    static func isUUID(_ value: String) -> Bool {
+    static func isUUID<Bytes: Collection<UInt8>>(_ value: Bytes) -> Bool {
         var group = 0, length = 0
         let lengths = [8, 4, 4, 4, 12]
-        for byte in value.utf8 {
+        for byte in value {
             if byte == UInt8(ascii: "-") {
                 guard group < 4, length == lengths[group] else { return false }
                 group += 1
@@ -118,8 +117,8 @@ enum TagValues {
     }
 
     /// An ElevenLabs voice id: ASCII letters and digits.
-    static func isAlphanumeric(_ value: String) -> Bool {
-        !value.isEmpty && value.utf8.allSatisfy { $0.isDigit || $0.isASCIILetterByte }
+    static func isAlphanumeric<Bytes: Collection<UInt8>>(_ value: Bytes) -> Bool {
+        !value.isEmpty && value.allSatisfy { $0.isDigit || $0.isASCIILetterByte }
     }
 }
 

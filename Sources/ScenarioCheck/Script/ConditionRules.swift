@@ -7,12 +7,12 @@ import ScenarioModel
 enum ConditionRules {
     static func check(_ parts: ScriptParts) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for condition in parts.conditions {
+        for (position, condition) in parts.conditions.enumerated() {
             diagnostics += checkMissingFields(condition, parts)
             diagnostics += checkID(condition)
             diagnostics += checkType(condition)
             guard !condition.isFirst else { continue }
-            if let action = condition.actionNode, action.isBlankString == true {
+            if let action = condition.actionNode, parts.actionIsBlank(at: position) == true {
                 diagnostics.append(Diagnostic(.actionEmpty, .error,
                     "this action is empty, so the caller would have nothing to say when the condition fires; only the opening condition may have an empty action (when the main agent speaks first)",
                     action.range))

@@ -13,29 +13,81 @@ struct ScriptParts {
     /// The actions that hold a `<`, each parsed once for every rule that
     /// reads tags; the others are plain speech, with at most placeholders.
     let taggedActions: [TaggedAction]
+    /// By position in `conditions`, the action decoded once for every rule
+    /// that reads it, where it has escapes; nil where its source bytes are its
+    /// value (or it is not a string).
+    private let escapedActions: [DecodedBytes?]
+    /// The catalogue's tags the actions write, one bit per position in `TagFacts.all`.
+    private let cataloguedTags: UInt64
 
     struct TaggedAction {
         let condition: ConditionView
-        let decoded: DecodedString
+        /// From the markup's offsets to the action string's source.
+        let escapes: EscapeMap
         let markup: ActionMarkup
     }
 
     init(_ occurrence: ScriptOccurrence, parsingActions: Bool = true) {
         self.occurrence = occurrence
-        conditions = occurrence.script.conditions
+        let conditions = occurrence.script.conditions
+        self.conditions = conditions
         functions = occurrence.script.functions
-        taggedActions = !parsingActions ? [] : conditions.compactMap { condition in
-            guard let action = condition.actionNode, action.withStringBytes({ $0.contains(UInt8(ascii: "<")) }) == true else { return nil }
-            let decoded = action.decoded
-            return TaggedAction(condition: condition, decoded: decoded, markup: ActionParser.parse(decoded.value))
+        let escapedActions = conditions.map { condition in
+            condition.actionNode.flatMap { $0.kind == .string && $0.unescapedContentRange == nil ? $0.decodedBytes : nil }
         }
+        self.escapedActions = escapedActions
+        var tagged: [TaggedAction] = []
+        var cataloguedTags: UInt64 = 0
+        if parsingActions {
+            tagged.reserveCapacity(conditions.count)
+            for (position, condition) in conditions.enumerated() {
+                guard let decoded = Self.action(of: condition, escaped: escapedActions[position], holding: UInt8(ascii: "<")) else { continue }
+                let markup = ActionParser.parse(utf8: decoded.utf8)
+                for record in markup.records where record.kind == .tag && record.cataloguePosition >= 0 {
+                    cataloguedTags |= 1 << UInt64(record.cataloguePosition)
+                }
+                tagged.append(TaggedAction(condition: condition, escapes: decoded.map, markup: markup))
+            }
+        }
+        taggedActions = tagged
+        self.cataloguedTags = cataloguedTags
     }
 
-    /// Whether some action holds a tag with this name, and the attributes the predicate asks for.
-    func hasTag(_ name: String, where predicate: (ActionTag) -> Bool = { _ in true }) -> Bool {
-        taggedActions.contains { $0.markup.elements.contains { element in
-            if case .tag(let tag) = element { tag.name == name && predicate(tag) } else { false }
-        } }
+    /// The decoded bytes of the action of `conditions[position]` when it holds
+    /// `byte`; an action without escapes is looked at in its source first.
+    func action(at position: Int, holding byte: UInt8) -> DecodedBytes? {
+        Self.action(of: conditions[position], escaped: escapedActions[position], holding: byte)
+    }
+
+    private static func action(of condition: ConditionView, escaped: DecodedBytes?, holding byte: UInt8) -> DecodedBytes? {
+        if let decoded = escaped {
+            let found = decoded.utf8.withUnsafeBufferPointer { ActionParser.firstIndex(of: byte, in: $0, from: 0) != nil }
+            return found ? decoded : nil
+        }
+        guard let action = condition.actionNode, let content = action.unescapedContentRange else { return nil }
+        let found = action.tree.bytes.withUnsafeBufferPointer {
+            ActionParser.firstIndex(of: byte, in: UnsafeBufferPointer(rebasing: $0[content.start..<content.end]), from: 0) != nil
+        }
+        return found ? action.decodedBytes : nil
+    }
+
+    /// Whether the action of `conditions[position]` is empty or only white
+    /// space; nil when it is not a string.
+    func actionIsBlank(at position: Int) -> Bool? {
+        if let decoded = escapedActions[position] { return decoded.utf8.withUnsafeBufferPointer(\.isBlankText) }
+        return conditions[position].actionNode?.isBlankString
+    }
+
+    /// Whether some action holds a tag of the catalogue with this name, and
+    /// the attributes the predicate asks for.
+    func hasTag(_ name: String, where predicate: ((TagView) -> Bool)? = nil) -> Bool {
+        guard let position = TagFacts.position(of: name), cataloguedTags & (1 << UInt64(position)) != 0 else { return false }
+        guard let predicate else { return true }
+        return taggedActions.contains { action in
+            action.markup.records.contains { record in
+                record.kind == .tag && record.cataloguePosition == position && predicate(TagView(markup: action.markup, record: record))
+            }
+        }
     }
 
     /// Whether the simulated caller has one of these tools (by their suite

@@ -1,43 +1,79 @@
 /// An action string read as the tag language (scenario-format.md §6.1): text,
 /// tags, closing tags, emotion markers and placeholders, each with its range
-/// in the decoded string (UTF-8 byte offsets). A `DecodedString` maps those
+/// in the decoded string (UTF-8 byte offsets). An `EscapeMap` maps those
 /// ranges to the file, through every escape. A class: the rules pass one
 /// parsed action around, and a reference is cheaper to copy than its arrays.
 public final class ActionMarkup: Sendable {
-    public let text: String
-    /// `text` as UTF-8, the bytes every range indexes.
+    /// The action as UTF-8, the bytes every range indexes.
     public let utf8: [UInt8]
-    public let elements: [ActionElement]
-    /// For each block tag (by element index), its closing tag's element index.
-    public let closings: [Int: Int]
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
     /// Block tags never closed, and closing tags that close nothing.
     public let unclosed: [Int]
     public let strayClosings: [Int]
-    /// For each element, the indices of the block tags it sits in, outermost first.
-    public let enclosing: [[Int]]
     /// The block tags still open at the end of the text, outermost first (of
     /// a text cut at the cursor: the blocks a closing tag there may close).
     public let openAtEnd: [Int]
+    /// The elements in order, as plain records: the checker reads every
+    /// action of every file on every keystroke, and records are cheap to make,
+    /// read and free; `elements` builds the full values from them.
+    package let records: [ElementRecord]
+    package let attributeRecords: [AttributeRecord]
+    public let placeholders: [Placeholder]
 
-    init(text: String, utf8: [UInt8], elements: [ActionElement], closings: [Int: Int], unclosed: [Int], strayClosings: [Int],
-         enclosing: [[Int]], openAtEnd: [Int]) {
-        self.text = text
+    init(utf8: [UInt8], records: [ElementRecord], attributeRecords: [AttributeRecord], placeholders: [Placeholder],
+         unclosed: [Int], strayClosings: [Int], openAtEnd: [Int]) {
         self.utf8 = utf8
-        self.elements = elements
-        self.closings = closings
+        self.records = records
+        self.attributeRecords = attributeRecords
+        self.placeholders = placeholders
         self.unclosed = unclosed
         self.strayClosings = strayClosings
-        self.enclosing = enclosing
         self.openAtEnd = openAtEnd
     }
 
+    /// The elements: text, tags, closing tags, markers and placeholders, in
+    /// order. Built from the records on each access: read it once.
+    public var elements: [ActionElement] { records.indices.map(element(at:)) }
+
     public var tags: [ActionTag] {
-        elements.compactMap { if case .tag(let tag) = $0 { tag } else { nil } }
+        records.indices.compactMap { records[$0].kind == .tag ? tag(at: $0) : nil }
     }
 
-    public var placeholders: [Placeholder] {
-        elements.compactMap { if case .placeholder(let placeholder) = $0 { placeholder } else { nil } }
+    /// For a block tag (by element index), its closing tag's element index.
+    public func closing(of index: Int) -> Int? {
+        let closing = records[index].closing
+        return closing >= 0 ? Int(closing) : nil
     }
+
+    /// The innermost block tag an element sits in.
+    public func innermostBlock(around index: Int) -> Int? {
+        let block = records[index].innermost
+        return block >= 0 ? Int(block) : nil
+    }
+
+    /// The block tags an element sits in, outermost first.
+    public func enclosingBlocks(of index: Int) -> [Int] {
+        var blocks: [Int] = []
+        var block = innermostBlock(around: index)
+        while let current = block {
+            blocks.append(current)
+            block = innermostBlock(around: current)
+        }
+        return blocks.reversed()
+    }
+
+    private func element(at index: Int) -> ActionElement {
+        let record = records[index]
+        switch record.kind {
+        case .text: return .text(record.range)
+        case .tag: return .tag(tag(at: index))
+        case .closingTag: return .closingTag(ClosingTagView(markup: self, record: record).actionClosingTag)
+        case .marker: return .marker(name: String(decoding: utf8[record.nameRange], as: UTF8.self), range: record.range)
+        case .placeholder: return .placeholder(placeholders[Int(record.first)])
+        }
+    }
+
+    private func tag(at index: Int) -> ActionTag { TagView(markup: self, record: records[index]).actionTag }
 }
 
 public enum ActionElement: Sendable {

@@ -45,14 +45,14 @@ extension Placeholder {
             }
         }
         if content.starts(with: functionPrefix) {
-            let parts = content.split(separator: .dot, maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count >= 2, !parts[1].isEmpty else { return .malformed("`{{function.name.output}}` needs a function name") }
-            let nameStart = start + parts[0].count + 1
-            let name = Key(name: String(decoding: parts[1], as: UTF8.self), range: nameStart..<nameStart + parts[1].count)
-            guard parts.count == 3, !parts[2].isEmpty else { return .function(name: name, output: nil) }
-            let outputStart = name.range.upperBound + 1
-            return .function(name: name, output: Key(name: String(decoding: parts[2], as: UTF8.self),
-                                                     range: outputStart..<outputStart + parts[2].count))
+            // `function.name.output`: the name runs to the next dot, the output is the rest.
+            let nameStart = functionPrefix.count
+            let nameEnd = ActionParser.firstIndex(of: .dot, in: content, from: nameStart) ?? content.count
+            guard nameEnd > nameStart else { return .malformed("`{{function.name.output}}` needs a function name") }
+            let name = Key(name: String(decoding: content[nameStart..<nameEnd], as: UTF8.self), range: start + nameStart..<start + nameEnd)
+            guard nameEnd + 1 < content.count else { return .function(name: name, output: nil) }
+            return .function(name: name, output: Key(name: String(decoding: content[(nameEnd + 1)...], as: UTF8.self),
+                                                     range: start + nameEnd + 1..<start + content.count))
         }
         let namespace = content.prefix { $0 != .dot && $0 != .openBracket }
         return .otherNamespace(String(decoding: namespace, as: UTF8.self))

@@ -55,11 +55,14 @@ public enum SuiteSpecs {
         FieldSpec("description", .string, doc: "What the suite covers."),
     ], unknownProperties: .error)
 
+    /// What each element of `scenarios` is checked against.
+    public static let caseItems = ValueSpec.object(suiteCase)
+
     public static let root = ObjectSpec("test-suite spec", fields: [
         FieldSpec("$schema", .string, doc: "The schema editors validate against: `https://docs.cekura.ai/schemas/test-suite/v1.json`. No effect on the API."),
         FieldSpec("version", .constant("1"), required: true, doc: "The spec format version: the string `\"1\"`."),
         FieldSpec("suite", .object(suiteInfo), doc: "The suite's `name` and `description`."),
         FieldSpec("defaults", .object(defaults), doc: "Applied to every case unless the case overrides it, field by field; `metrics` combine."),
-        FieldSpec("scenarios", .array(ArrayRule(items: .object(suiteCase), minItems: 1, maxItems: 200)), required: true, doc: "The test cases, 1 to 200."),
+        FieldSpec("scenarios", .array(ArrayRule(items: caseItems, minItems: 1, maxItems: 200)), required: true, doc: "The test cases, 1 to 200."),
     ], unknownProperties: .error)
 }

@@ -292,37 +292,24 @@ public enum TagFacts {
         "11labs": ["eleven_turbo_v2_5", "eleven_flash_v2_5", "eleven_multilingual_v2"],
     ]
 
-    /// The names' bytes by length: every tag of every action is looked up, and
-    /// comparing a few bytes is cheaper than hashing the name.
-    private static let namesByLength: [[(bytes: [UInt8], position: Int)]] = {
-        var table = [[(bytes: [UInt8], position: Int)]](repeating: [], count: (all.map(\.name.utf8.count).max() ?? 0) + 1)
-        for (position, fact) in all.enumerated() { table[fact.name.utf8.count].append((Array(fact.name.utf8), position)) }
-        return table
+    /// Tag names, by their position in `all`.
+    static let names: NameTable = {
+        precondition(all.count <= 64, "tag positions are kept in an Int8 and in 64-bit sets")
+        return NameTable(all.map(\.name))
     }()
+    /// Every attribute name of the catalogue, once.
+    package static let attributeNames = NameTable(all.flatMap { $0.attributes.map(\.name) }.reduce(into: [String]()) { names, name in
+        if !names.contains(name) { names.append(name) }
+    })
 
     public static func tag(_ name: String) -> TagFact? { position(of: name).map { all[$0] } }
 
     /// The tag's position in `all`: a small number a rule can keep per element.
-    public static func position(of name: String) -> Int? {
-        let length = name.utf8.count
-        guard length > 0, length < namesByLength.count else { return nil }
-        var name = name
-        return name.withUTF8 { written in
-            for entry in namesByLength[length] {
-                var equal = true
-                for offset in 0..<length where written[offset] != entry.bytes[offset] {
-                    equal = false
-                    break
-                }
-                if equal { return entry.position }
-            }
-            return nil
-        }
-    }
+    public static func position(of name: String) -> Int? { names.index(of: name) }
 
     /// Whether `<name …>` without a slash opens a block: block tags, `voice`,
     /// and unknown tags (which the rules flag); a known self-closing tag does not.
-    public static func opensBlock(_ name: String) -> Bool {
-        position(of: name).map { all[$0].form != .selfClosing } ?? true
-    }
+    public static func opensBlock(_ name: String) -> Bool { opensBlock(position: position(of: name)) }
+
+    static func opensBlock(position: Int?) -> Bool { position.map { all[$0].form != .selfClosing } ?? true }
 }
