@@ -54,6 +54,9 @@ extension LanguageServer {
            (decided ?? FileKind.detect(snapshot.document.tree, fileName: snapshot.path)).kind != .unknown {
             loadCatalogs(refresh: false)
         }
+        // Without a catalog or a finding (no key: the usual case) there is
+        // nothing to add, and every keystroke would read the document again for it.
+        guard catalogs != Catalogs() || !findings.isEmpty else { return { [] } }
         return {
             let document = ScenarioDocument(tree: snapshot.document.tree, fileName: snapshot.path, decided: decided)
             guard document.kind.kind != .unknown else { return [] }

@@ -106,7 +106,7 @@ enum ActionCompletion {
 
     /// `</name>` for each block open before `end`, innermost first.
     private static func closings(before end: Int, _ action: ActionFocus, range: TextRange, closed: Bool) -> [CompletionItem] {
-        let before = ActionParser.parse(String(decoding: action.markup.utf8[..<end], as: UTF8.self))
+        let before = ActionParser.parse(utf8: Array(action.markup.utf8[..<end]))
         return before.openAtEnd.reversed().compactMap { index in
             guard case .tag(let tag) = before.elements[index] else { return nil }
             return CompletionItem(label: "</\(tag.name)>", kind: .keyword, detail: "closes <\(tag.name)>",
