@@ -9,11 +9,20 @@ enum ServerSubjects {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("cekura-lsp").path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            return .failure(.init(description: "no cekura-lsp next to the bench; build it with `swift build -c release`"))
+            return .failure(.init(description: "no cekura-lsp next to the bench; build it with `bash .ci/build-release`"))
         }
+        // A server linked to the toolchain's shared libraries spends its start relocating them:
+        // say so beside its figures, since users install the self-contained build.
+        let linkage = isLinkedToSharedSwiftRuntime(binary) ? "; built without --static-swift-stdlib" : ""
         return .success(.init(name: "cekura-lsp", command: [binary],
                               initializationOptions: ["cekura": ["diagnostics": ["debounceMs": 0]]], configuration: nil,
-                              fixedWait: "debounce set to 0"))
+                              fixedWait: "debounce set to 0" + linkage))
+    }
+
+    /// Whether the binary names the shared Swift runtime among the libraries it loads.
+    private static func isLinkedToSharedSwiftRuntime(_ binary: String) -> Bool {
+        guard let contents = try? Data(contentsOf: URL(fileURLWithPath: binary), options: .mappedIfSafe) else { return false }
+        return contents.range(of: Data("libswiftCore.so".utf8)) != nil
     }
 
     /// The peer's server script inside the bench venv, run by node directly

@@ -6,7 +6,7 @@ import ScenarioModel
 
 // cekura-bench: speed of the layers on a generated 1 MB test-suite spec, each
 // next to a peer measured in the same run. Run it as a release build:
-//   swift build -c release && .build/release/cekura-bench [--runs N] [--edits N] [--starts N] [--json]
+//   bash .ci/build-release && .build/release/cekura-bench [--runs N] [--edits N] [--starts N] [--json]
 // The schema-validator peers run from a Python venv: set it up with
 // `bash .ci/setup-bench-peers` (or set CEKURA_BENCH_PYTHON); without it their rows read "unavailable".
 
@@ -49,7 +49,7 @@ struct Options {
 
 let options = Options(CommandLine.arguments)
 #if DEBUG
-FileHandle.standardError.write(Data("cekura-bench: this is a debug build; measure with `swift run -c release cekura-bench`\n".utf8))
+FileHandle.standardError.write(Data("cekura-bench: this is a debug build; measure with `swift run -c release --static-swift-stdlib cekura-bench`\n".utf8))
 #endif
 if let profile = options.profile {
     profile.run(times: options.runs)

@@ -25,7 +25,7 @@ if ! emacs_with_eglot; then
 fi
 
 if [ -z "${CEKURA_LSP_CMD:-}" ]; then
-    [ -x .build/release/cekura-lsp ] || swift build -c release --product cekura-lsp
+    [ -x .build/release/cekura-lsp ] || bash .ci/build-release --product cekura-lsp
     export CEKURA_LSP_CMD="$PWD/.build/release/cekura-lsp"
 fi
 

@@ -18,7 +18,7 @@ fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r Tests/lsp/requirements.txt
 
 if [ -z "${CEKURA_LSP_CMD:-}" ]; then
-    [ -x .build/release/cekura-lsp ] || swift build -c release --product cekura-lsp
+    [ -x .build/release/cekura-lsp ] || bash .ci/build-release --product cekura-lsp
     export CEKURA_LSP_CMD="$PWD/.build/release/cekura-lsp"
 fi
 
